@@ -237,8 +237,13 @@ func (d *decoder) popMark() (int, error) {
 	return m, nil
 }
 
-// itemsFrom copies and removes stack[from:].
+// itemsFrom copies and removes stack[from:]. A MARK can sit above the top
+// when SETITEM(S), APPEND(S) or ADDITEMS consumed items under it (CPython
+// allows that); there are then no items.
 func (d *decoder) itemsFrom(from int) []Value {
+	if from >= len(d.stack) {
+		return nil
+	}
 	n := len(d.stack) - from
 	var out []Value
 	if n > 0 {

@@ -147,9 +147,13 @@ func parsePyFloat(s string) (float64, error) {
 		t = t[1:]
 	}
 	switch strings.ToLower(t) {
-	case "inf", "infinity", "nan":
-		f, _ := strconv.ParseFloat(s, 64)
-		return f, nil
+	case "inf", "infinity":
+		if s[0] == '-' {
+			return math.Inf(-1), nil
+		}
+		return math.Inf(1), nil
+	case "nan":
+		return math.NaN(), nil
 	}
 	if t == "" || strings.ContainsAny(t, "_xXpP") || !(t[0] >= '0' && t[0] <= '9' || t[0] == '.') {
 		return 0, fmt.Errorf("could not convert string to float: %q", s)
