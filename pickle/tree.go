@@ -1,6 +1,7 @@
 package pickle
 
 import (
+	"bytes"
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
@@ -175,9 +176,10 @@ func (t *treeWalker) text(b *strings.Builder, v Value, parent *Call, depth int) 
 			name, items = "frozenset", n.Items
 		}
 		fmt.Fprintf(b, "%s len=%d%s\n", name, len(items), t.at(v))
+		itemParent := argsParent(v, parent)
 		for i, it := range items {
 			fmt.Fprintf(b, "%s[%d]: ", ind, i)
-			t.text(b, it, nil, depth+1)
+			t.text(b, it, itemParent, depth+1)
 		}
 	case *Dict:
 		fmt.Fprintf(b, "dict len=%d%s\n", len(n.Entries), t.at(v))
@@ -245,6 +247,8 @@ func (t *treeWalker) text(b *strings.Builder, v Value, parent *Call, depth int) 
 		t.text(b, n.ID, nil, depth+1)
 	case *Global:
 		fmt.Fprintf(b, "global %s.%s%s\n", n.Module, n.Name, t.at(v))
+	case *None, *Bool, *Int, *BigInt, *Float:
+		fmt.Fprintf(b, "%s%s\n", Repr(v), t.at(v))
 	default:
 		fmt.Fprintf(b, "%s %s%s\n", typeName(v), Repr(v), t.at(v))
 	}
@@ -278,7 +282,19 @@ func TreeJSON(g *Graph, opts TreeOptions) ([]byte, error) {
 		left = append(left, t.json(v, nil, 0))
 	}
 	doc["leftover"] = left
-	return json.MarshalIndent(doc, "", "  ")
+	return marshalJSON(doc)
+}
+
+// marshalJSON encodes v indented, without escaping <, > and &.
+func marshalJSON(v any) ([]byte, error) {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(v); err != nil {
+		return nil, err
+	}
+	return bytes.TrimSuffix(buf.Bytes(), []byte("\n")), nil
 }
 
 func (t *treeWalker) json(v Value, parent *Call, depth int) any {
@@ -301,10 +317,11 @@ func (t *treeWalker) json(v Value, parent *Call, depth int) any {
 		m["type"] = "truncated"
 		return m
 	}
+	itemParent := argsParent(v, parent)
 	list := func(items []Value) []any {
 		out := make([]any, len(items))
 		for i, it := range items {
-			out[i] = t.json(it, nil, depth+1)
+			out[i] = t.json(it, itemParent, depth+1)
 		}
 		return out
 	}
@@ -387,4 +404,13 @@ func (t *treeWalker) json(v Value, parent *Call, depth int) any {
 		m["type"], m["id_value"] = "persistent_id", t.json(n.ID, nil, depth+1)
 	}
 	return m
+}
+
+// argsParent returns parent when v is its argument tuple, so the tuple's
+// items are known to be the call's arguments, else nil.
+func argsParent(v Value, parent *Call) *Call {
+	if parent != nil && parent.Args == v {
+		return parent
+	}
+	return nil
 }
