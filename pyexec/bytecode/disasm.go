@@ -171,3 +171,12 @@ func (p *Program) String() string {
 	_ = p.Disassemble(&sb, nil)
 	return sb.String()
 }
+
+// nameOps take a co_names index as their argument.
+var nameOps = map[Op]bool{LoadGlobal: true, LoadAttr: true, StoreAttr: true, DeleteAttr: true, LoadName: true,
+	StoreName: true, DeleteName: true, StoreGlobal: true, DeleteGlobal: true, ImportName: true, ImportFrom: true,
+	LoadSuperAttr: true, LoadFromDictOrGlobals: true}
+
+// localOps take a fast-locals (localsplus) index as their argument.
+var localOps = map[Op]bool{LoadFast: true, StoreFast: true, DeleteFast: true, LoadFastAndClear: true,
+	LoadDeref: true, StoreDeref: true, DeleteDeref: true, MakeCell: true, LoadClassderef: true, LoadFromDictOrDeref: true}

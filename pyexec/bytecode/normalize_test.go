@@ -38,13 +38,6 @@ func firstAtOrAfter(p *Program, off int32) int32 {
 	return int32(len(p.Instrs))
 }
 
-var nameOps = map[Op]bool{LoadGlobal: true, LoadAttr: true, StoreAttr: true, DeleteAttr: true, LoadName: true,
-	StoreName: true, DeleteName: true, StoreGlobal: true, DeleteGlobal: true, ImportName: true, ImportFrom: true,
-	LoadSuperAttr: true, LoadFromDictOrGlobals: true}
-
-var localOps = map[Op]bool{LoadFast: true, StoreFast: true, DeleteFast: true, LoadFastAndClear: true,
-	LoadDeref: true, StoreDeref: true, DeleteDeref: true, MakeCell: true, LoadClassderef: true, LoadFromDictOrDeref: true}
-
 func TestCorpusNormalized(t *testing.T) {
 	for v, cf := range loadCorpus(t) {
 		t.Run(v.String(), func(t *testing.T) {
