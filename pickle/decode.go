@@ -88,7 +88,7 @@ type decoder struct {
 	marks []int
 	fence int // stack length at the innermost open MARK
 
-	memo       []Value
+	memo       [][]Value // pages of 1<<memoPageBits entries
 	memoSparse map[uint64]Value
 	memoLen    int
 
@@ -237,6 +237,14 @@ func (d *decoder) popMark() (int, error) {
 	return m, nil
 }
 
+// truncate removes stack[from:] without keeping the items.
+func (d *decoder) truncate(from int) {
+	if from < len(d.stack) {
+		clear(d.stack[from:])
+		d.stack = d.stack[:from]
+	}
+}
+
 // itemsFrom copies and removes stack[from:]. A MARK can sit above the top
 // when SETITEM(S), APPEND(S) or ADDITEMS consumed items under it (CPython
 // allows that); there are then no items.
@@ -263,18 +271,21 @@ func (d *decoder) itemsFrom(from int) []Value {
 	return out
 }
 
+// memoPageBits sets the memo page size: the memo is a list of fixed
+// pages, so growing it never copies.
+const memoPageBits = 12
+
 func (d *decoder) memoPut(idx uint64, v Value) error {
-	if idx < uint64(len(d.memo)) {
-		if d.memo[idx] == nil {
+	page := idx >> memoPageBits
+	if page < uint64(len(d.memo))+16 {
+		for uint64(len(d.memo)) <= page {
+			d.memo = append(d.memo, make([]Value, 1<<memoPageBits))
+		}
+		slot := &d.memo[page][idx&(1<<memoPageBits-1)]
+		if *slot == nil {
 			d.memoLen++
 		}
-		d.memo[idx] = v
-	} else if idx < uint64(len(d.memo))+4096 {
-		for uint64(len(d.memo)) <= idx {
-			d.memo = append(d.memo, nil)
-		}
-		d.memo[idx] = v
-		d.memoLen++
+		*slot = v
 	} else {
 		if d.memoSparse == nil {
 			d.memoSparse = make(map[uint64]Value)
@@ -291,8 +302,10 @@ func (d *decoder) memoPut(idx uint64, v Value) error {
 }
 
 func (d *decoder) memoGet(idx uint64) (Value, error) {
-	if idx < uint64(len(d.memo)) && d.memo[idx] != nil {
-		return d.memo[idx], nil
+	if page := idx >> memoPageBits; page < uint64(len(d.memo)) {
+		if v := d.memo[page][idx&(1<<memoPageBits-1)]; v != nil {
+			return v, nil
+		}
 	}
 	if v, ok := d.memoSparse[idx]; ok {
 		return v, nil
@@ -686,7 +699,7 @@ func (d *decoder) step(op byte) error {
 		if err := d.setItems(dc, d.stack[m:]); err != nil {
 			return err
 		}
-		d.itemsFrom(m)
+		d.truncate(m)
 		return d.push(dc)
 	case opSetItem:
 		return d.setItemsAt(len(d.stack) - 2)
@@ -722,7 +735,7 @@ func (d *decoder) step(op byte) error {
 				return d.fail("%v", err)
 			}
 		}
-		d.itemsFrom(m)
+		d.truncate(m)
 		return d.push(fs)
 
 	case opGlobal, opInst:
@@ -1221,8 +1234,12 @@ func (d *decoder) appendItems(from int) error {
 	}
 	target := d.stack[from-1]
 	if l, ok := target.(*List); ok {
-		l.Items = append(l.Items, d.stack[from:]...)
-		d.itemsFrom(from)
+		if len(l.Items) == 0 {
+			l.Items = d.itemsFrom(from)
+		} else {
+			l.Items = append(l.Items, d.stack[from:]...)
+			d.truncate(from)
+		}
 		return nil
 	}
 	return d.update(from, Append)
@@ -1243,13 +1260,16 @@ func (d *decoder) setItemsAt(from int) error {
 		if err := d.setItems(dc, d.stack[from:]); err != nil {
 			return err
 		}
-		d.itemsFrom(from)
+		d.truncate(from)
 		return nil
 	}
 	return d.update(from, SetItems)
 }
 
 func (d *decoder) setItems(dc *Dict, kv []Value) error {
+	if dc.Entries == nil {
+		dc.Entries = make([]DictEntry, 0, len(kv)/2)
+	}
 	for i := 0; i+1 < len(kv); i += 2 {
 		if err := dc.SetItem(kv[i], kv[i+1]); err != nil {
 			return d.fail("%v", err)
@@ -1271,7 +1291,7 @@ func (d *decoder) addItems(from int) error {
 				return d.fail("%v", err)
 			}
 		}
-		d.itemsFrom(from)
+		d.truncate(from)
 		return nil
 	}
 	return d.update(from, AddItems)

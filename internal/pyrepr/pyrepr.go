@@ -168,11 +168,15 @@ func Bytes(p []byte) string {
 }
 
 // ByteArray returns repr of a Python bytearray (bytearray(b'...')).
+// Like CPython, it escapes single quotes even inside double quotes:
+// bytearray(b"it\'s").
 func ByteArray(p []byte) string {
-	return "bytearray(b" + bytesBody(p) + ")"
+	return "bytearray(b" + bytesBodyQuirk(p, true) + ")"
 }
 
-func bytesBody(p []byte) string {
+func bytesBody(p []byte) string { return bytesBodyQuirk(p, false) }
+
+func bytesBodyQuirk(p []byte, escapeSingle bool) string {
 	quote := byte('\'')
 	hasSingle, hasDouble := false, false
 	for _, c := range p {
@@ -190,6 +194,10 @@ func bytesBody(p []byte) string {
 			b.WriteString(`\x`)
 			b.WriteByte(hexDigits[c>>4])
 			b.WriteByte(hexDigits[c&0xF])
+			continue
+		}
+		if escapeSingle && c == '\'' {
+			b.WriteString(`\'`)
 			continue
 		}
 		writeASCII(&b, c, quote)
