@@ -10,13 +10,13 @@ import (
 	"sort"
 	"strings"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // EncodeOptions configures Encode.
 type EncodeOptions struct {
 	// Protocol is the pickle protocol to write, 2 to 5. Zero means
-	// HighestProtocol (5), which is also pickle.DEFAULT_PROTOCOL's
-	// successor in CPython 3.8+ (pickle.HIGHEST_PROTOCOL).
+	// HighestProtocol (5), CPython's pickle.HIGHEST_PROTOCOL.
 	Protocol int
 }
 
@@ -57,7 +57,8 @@ func Marshal(v any) ([]byte, error) {
 // including memo indices, FRAME boundaries and opcode choices.
 //
 // v is a graph node (any Value, as built by Decode or by hand), a *Graph
-// (its Root; the graph must have no Popped or Leftover values), or a plain
+// (its Root only: Popped and Leftover are not written, so side effects such
+// as cloudpickle's popped setstate calls are lost), or a plain
 // Go value: nil (None), bool, every int and uint kind, float32/float64,
 // string (str), []byte (bytes), *big.Int, []any (list), PyTuple (tuple)
 // and map[string]any (dict, keys in sorted order). Go containers may hold
@@ -144,7 +145,7 @@ type encoder struct {
 	framing    bool
 	proto      int
 
-	memo    map[Value]int
+	memo    memoTable // node identity → memo index
 	keyed   map[memoKey]int
 	memoLen int
 
@@ -162,7 +163,6 @@ func newEncoder(w io.Writer, proto int) *encoder {
 		buf:        make([]byte, 0, size),
 		frameStart: -1,
 		proto:      proto,
-		memo:       make(map[Value]int),
 	}
 }
 
@@ -172,9 +172,6 @@ func (e *encoder) encode(v any) error {
 	if g, ok := v.(*Graph); ok {
 		if g == nil {
 			return errors.New("pickle: cannot encode a nil *Graph")
-		}
-		if len(g.Popped) > 0 || len(g.Leftover) > 0 {
-			return errors.New("pickle: cannot encode a Graph with Popped or Leftover values; encode its Root")
 		}
 		v = g.Root
 		if v == nil {
@@ -216,12 +213,6 @@ func (e *encoder) op4(b byte, arg uint32) {
 	e.open()
 	e.buf = append(e.buf, b)
 	e.buf = binary.LittleEndian.AppendUint32(e.buf, arg)
-}
-
-func (e *encoder) op8(b byte, arg uint64) {
-	e.open()
-	e.buf = append(e.buf, b)
-	e.buf = binary.LittleEndian.AppendUint64(e.buf, arg)
 }
 
 // commitFrame closes the open frame: it gets its FRAME header, or loses
@@ -267,8 +258,8 @@ func (e *encoder) flush() error {
 	return err
 }
 
-// writeData writes a header already built by the caller at buf[mark:]
-// followed by data, as _Pickler_write_bytes does: data of 64 KiB or more
+// writeData writes an opcode header followed by data, as
+// _Pickler_write_bytes does: data of 64 KiB or more
 // goes outside any frame (and straight to w).
 func writeData[T string | []byte](e *encoder, hdr []byte, data T) error {
 	if len(data) < frameSizeTarget {
@@ -303,6 +294,107 @@ func writeData[T string | []byte](e *encoder, hdr []byte, data T) error {
 }
 
 // --- memo ---
+
+// nodeID returns the address a node interface holds: every node type is
+// a pointer. The memo is keyed by it; the graph being encoded keeps every
+// node alive, and Go does not move heap objects.
+func nodeID(v Value) uintptr {
+	return uintptr((*[2]unsafe.Pointer)(unsafe.Pointer(&v))[1])
+}
+
+func (e *encoder) lookup(v Value) (int, bool) {
+	idx, ok := e.memo.get(nodeID(v))
+	return int(idx), ok
+}
+
+func (e *encoder) store(v Value, idx int) {
+	e.memo.set(nodeID(v), uint32(idx))
+}
+
+// memoTable maps node addresses to memo indices: open addressing with
+// linear probing, at most half full. A miss leaves a hint so that storing
+// the same key next costs no second probe.
+type memoTable struct {
+	slots    []memoEntry
+	shift    uint // 64 - log2(len(slots))
+	n        int
+	hintKey  uintptr
+	hintSlot int
+}
+
+type memoEntry struct {
+	key uintptr // 0 for an empty slot
+	idx uint32
+}
+
+func (t *memoTable) init(size int) {
+	t.slots = make([]memoEntry, size)
+	t.shift = uint(64 - bitsLen(size))
+	t.hintKey = 0
+}
+
+func bitsLen(size int) int {
+	n := 0
+	for size > 1 {
+		size >>= 1
+		n++
+	}
+	return n
+}
+
+// find returns the slot holding k or the empty slot where k belongs.
+func (t *memoTable) find(k uintptr) int {
+	mask := len(t.slots) - 1
+	i := int((uint64(k) * 0x9E3779B97F4A7C15) >> t.shift)
+	for {
+		s := t.slots[i].key
+		if s == k || s == 0 {
+			return i
+		}
+		i = (i + 1) & mask
+	}
+}
+
+func (t *memoTable) get(k uintptr) (uint32, bool) {
+	if t.slots == nil {
+		t.init(1024)
+	}
+	i := t.find(k)
+	if t.slots[i].key == k {
+		return t.slots[i].idx, true
+	}
+	t.hintKey, t.hintSlot = k, i
+	return 0, false
+}
+
+func (t *memoTable) set(k uintptr, idx uint32) {
+	if t.slots == nil {
+		t.init(1024)
+	}
+	var i int
+	if t.hintKey == k && t.slots[t.hintSlot].key == 0 {
+		i = t.hintSlot
+	} else {
+		i = t.find(k)
+	}
+	t.hintKey = 0
+	if t.slots[i].key == k {
+		t.slots[i].idx = idx
+		return
+	}
+	if 2*(t.n+1) > len(t.slots) {
+		old := t.slots
+		t.init(2 * len(old))
+		for _, s := range old {
+			if s.key != 0 {
+				t.slots[t.find(s.key)] = s
+			}
+		}
+		i = t.find(k)
+	}
+	t.slots[i] = memoEntry{k, idx}
+	t.n++
+}
 
 // memoPut assigns the next memo index and writes MEMOIZE or (LONG_)BINPUT.
 func (e *encoder) memoPut() int {
@@ -521,7 +613,10 @@ func (e *encoder) enter() error {
 
 // saveNode writes a graph node other than the atoms save handles.
 func (e *encoder) saveNode(v Value) error {
-	if idx, ok := e.memo[v]; ok {
+	if nodeID(v) == 0 {
+		return nilNode(v)
+	}
+	if idx, ok := e.lookup(v); ok {
 		e.memoGet(idx)
 		return nil
 	}
@@ -536,7 +631,7 @@ func (e *encoder) saveNode(v Value) error {
 		if err := e.writeStr(x.Value); err != nil {
 			return err
 		}
-		e.memo[v] = e.memoPut()
+		e.store(v, e.memoPut())
 		return nil
 	case *Bytes:
 		if x == nil {
@@ -599,14 +694,14 @@ func (e *encoder) saveContainer(v Value) error {
 			return nilNode(v)
 		}
 		e.op(opEmptyList)
-		e.memo[v] = e.memoPut()
+		e.store(v, e.memoPut())
 		return e.batchList(len(x.Items), func(i int) any { return x.Items[i] })
 	case *Dict:
 		if x == nil {
 			return nilNode(v)
 		}
 		e.op(opEmptyDict)
-		e.memo[v] = e.memoPut()
+		e.store(v, e.memoPut())
 		return e.batchDict(len(x.Entries), func(i int) (any, any) { return x.Entries[i].Key, x.Entries[i].Value })
 	case *Set:
 		if x == nil {
@@ -616,7 +711,7 @@ func (e *encoder) saveContainer(v Value) error {
 			return e.saveReduceList(v, "set", x.Items)
 		}
 		e.op(opEmptySet)
-		e.memo[v] = e.memoPut()
+		e.store(v, e.memoPut())
 		if len(x.Items) == 0 {
 			return nil
 		}
@@ -634,13 +729,13 @@ func (e *encoder) saveContainer(v Value) error {
 				return err
 			}
 		}
-		if idx, ok := e.memo[v]; ok {
+		if idx, ok := e.lookup(v); ok {
 			e.op(opPopMark)
 			e.memoGet(idx)
 			return nil
 		}
 		e.op(opFrozenSet)
-		e.memo[v] = e.memoPut()
+		e.store(v, e.memoPut())
 		return nil
 	case *ByteArray:
 		if x == nil {
@@ -703,11 +798,11 @@ func (e *encoder) saveContainer(v Value) error {
 // alias makes later references to a Build or Update node fetch the object
 // it wraps, which CPython memoized before the BUILD or item opcodes.
 func (e *encoder) alias(v, object Value) {
-	if idx, ok := e.memo[object]; ok {
-		e.memo[v] = idx
+	if idx, ok := e.lookup(object); ok {
+		e.store(v, idx)
 		return
 	}
-	e.memo[v] = e.memoPut()
+	e.store(v, e.memoPut())
 }
 
 // --- atoms ---
@@ -878,7 +973,7 @@ func (e *encoder) saveBytes(v Value, data []byte, key memoKey) error {
 func (e *encoder) record(v Value, key memoKey) {
 	switch {
 	case v != nil:
-		e.memo[v] = e.memoPut()
+		e.store(v, e.memoPut())
 	case key.kind != 0:
 		e.putKey(key)
 	default:
@@ -924,7 +1019,7 @@ func (e *encoder) saveByteArray(v Value, data []byte) error {
 		if err := writeData(e, hdr[:], data); err != nil {
 			return err
 		}
-		e.memo[v] = e.memoPut()
+		e.store(v, e.memoPut())
 		return nil
 	}
 	if err := e.saveGlobal(nil, "builtins", "bytearray", 0); err != nil {
@@ -954,12 +1049,12 @@ func (e *encoder) saveByteArray(v Value, data []byte) error {
 // object and fetches the memoized one, as save_reduce does.
 func (e *encoder) finishReduce(v Value) error {
 	e.op(opReduce)
-	if idx, ok := e.memo[v]; ok {
+	if idx, ok := e.lookup(v); ok {
 		e.op(opPop)
 		e.memoGet(idx)
 		return nil
 	}
-	e.memo[v] = e.memoPut()
+	e.store(v, e.memoPut())
 	return nil
 }
 
@@ -1000,7 +1095,7 @@ func (e *encoder) saveTupleItems(v Value, n int, item func(int) any) error {
 		}
 	}
 	if v != nil {
-		if idx, ok := e.memo[v]; ok {
+		if idx, ok := e.lookup(v); ok {
 			if n > 3 {
 				e.op(opPopMark)
 			} else {
@@ -1023,7 +1118,7 @@ func (e *encoder) saveTupleItems(v Value, n int, item func(int) any) error {
 		e.op(opTuple)
 	}
 	if v != nil {
-		e.memo[v] = e.memoPut()
+		e.store(v, e.memoPut())
 	} else {
 		e.memoPut()
 	}
@@ -1211,12 +1306,12 @@ func (e *encoder) saveCall(c *Call) error {
 		op = opNewObjEx
 	}
 	e.op(op)
-	if idx, ok := e.memo[c]; ok {
+	if idx, ok := e.lookup(c); ok {
 		e.op(opPop)
 		e.memoGet(idx)
 		return nil
 	}
-	e.memo[c] = e.memoPut()
+	e.store(c, e.memoPut())
 	return nil
 }
 
@@ -1304,7 +1399,7 @@ func (e *encoder) saveGlobal(g *Global, module, name string, ext int32) error {
 	}
 	e.keyed[key] = idx
 	if g != nil {
-		e.memo[g] = idx
+		e.store(g, idx)
 	}
 	return nil
 }
