@@ -2,6 +2,7 @@ package pickle
 
 import (
 	"encoding/binary"
+	"io"
 	"math"
 	"os"
 	"path/filepath"
@@ -111,6 +112,31 @@ func benchDecode(b *testing.B, data []byte) {
 	b.ReportAllocs()
 	for i := 0; i < b.N; i++ {
 		if _, err := Decode(data); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkEncodeFile re-encodes the decoded graph of the pickle named by
+// $PYBRIDGE_BENCH_PICKLE; bench/pickle_ratio.sh compares it with
+// CPython's pickle.dumps of the same records.
+func BenchmarkEncodeFile(b *testing.B) {
+	path := os.Getenv("PYBRIDGE_BENCH_PICKLE")
+	if path == "" {
+		b.Skip("PYBRIDGE_BENCH_PICKLE not set")
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	g, err := Decode(data)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		if err := Encode(io.Discard, g.Root, nil); err != nil {
 			b.Fatal(err)
 		}
 	}
