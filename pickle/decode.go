@@ -96,7 +96,8 @@ type decoder struct {
 	strBytes int64
 	bufIdx   int
 
-	items []Value // chunk that small tuples take their items from
+	items      []Value // chunk that small tuples and lists take their items from
+	itemsChunk int     // size of the last chunk allocated
 
 	nones   slab[None]
 	bools   slab[Bool]
@@ -257,7 +258,9 @@ func (d *decoder) itemsFrom(from int) []Value {
 	if n > 0 {
 		if n <= 64 {
 			if len(d.items) < n {
-				d.items = make([]Value, 4096)
+				// Chunks grow with use, so a small pickle stays small.
+				d.itemsChunk = min(max(2*d.itemsChunk, 256), 4096)
+				d.items = make([]Value, d.itemsChunk)
 			}
 			out = d.items[:n:n]
 			d.items = d.items[n:]
@@ -273,7 +276,7 @@ func (d *decoder) itemsFrom(from int) []Value {
 
 // memoPageBits sets the memo page size: the memo is a list of fixed
 // pages, so growing it never copies.
-const memoPageBits = 12
+const memoPageBits = 10
 
 func (d *decoder) memoPut(idx uint64, v Value) error {
 	page := idx >> memoPageBits
