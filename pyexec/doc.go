@@ -1,0 +1,31 @@
+// Package pyexec evaluates CPython 3.8–3.13 bytecode in Go.
+//
+// A [Code] is built once from the fields of a CPython code object
+// ([CodeSpec]) and decoded by package bytecode into one normalised
+// instruction set. A [Function] pairs a Code with its globals, defaults and
+// closure cells; [Call] is the single call dispatch for every callable. A
+// [Thread] holds per-goroutine state: recursion depth, step budget,
+// cancellation, the print sink and the CPython version whose behaviour is
+// reproduced.
+//
+// The value interface is gpython's py.Object. gpython's value types (py.Int,
+// *py.BigInt, py.Float, py.Bool, py.None, py.String, py.Bytes, py.Tuple,
+// *py.List) are used as plain data; every operation on them goes through
+// this package's dispatch functions ([Repr], [Str], [Hash], [Equal],
+// [Compare], [BinaryOp], [UnaryOp], [GetAttr], [SetAttr], [GetItem],
+// [SetItem], [DelItem], [Iterate], [Next], [Contains], [Truth], [Len]), which
+// reproduce CPython's results and error messages. pyexec supplies its own
+// ordered [Dict], [Set], [Function], [Cell], [Exception] and iterator types.
+//
+// The design follows go.starlark.net: one value interface with optional
+// capability interfaces, standalone dispatch functions, a Thread for
+// per-goroutine state and one evaluation loop (eval.go).
+//
+// Exceptions are Go errors of type *Exception that carry the Python
+// exception object (type, args, traceback); [Exception.Traceback] formats
+// them as CPython prints them.
+//
+// Concurrency: a Thread, and the mutable Python values it creates, belong to
+// one goroutine. Code objects may be shared: their inline caches are
+// updated atomically.
+package pyexec

@@ -1,0 +1,636 @@
+package pyexec
+
+import (
+	"errors"
+	"strings"
+
+	"github.com/go-python/gpython/py"
+	"github.com/pybridge/pybridge/pyexec/bytecode"
+)
+
+// frame is the state of one executing code object.
+type frame struct {
+	code   *Code
+	fn     *Function
+	locals []py.Object // fast locals ("localsplus"), cells included
+	stack  []py.Object // value stack; sp is its height
+	sp     int
+	pc     int // next instruction index
+	lasti  int // instruction being executed (for tracebacks and handlers)
+}
+
+// errYield is returned by loop when a generator frame yields.
+var errYield = errors.New("pyexec: yield")
+
+// run executes f until it returns, yields or raises, routing exceptions to
+// the handlers of f's exception table.
+func (t *Thread) run(f *frame) (py.Object, error) {
+	for {
+		res, err := t.loop(f)
+		if err == nil || err == errYield {
+			return res, err
+		}
+		exc := asException(err)
+		if exc.reraised {
+			exc.reraised = false
+		} else {
+			c := f.code
+			exc.Frames = append(exc.Frames, TracebackEntry{Filename: c.Filename, Line: c.lineAt(f.lasti), Name: c.Name})
+		}
+		if exc.Context == nil && t.handled != nil && t.handled != exc {
+			exc.Context = t.handled
+		}
+		if exc.typ == KeyboardInterruptType {
+			clear(f.stack[:f.sp])
+			return nil, exc
+		}
+		h := f.code.prog.HandlerFor(f.lasti)
+		if h == nil {
+			clear(f.stack[:f.sp])
+			f.sp = 0
+			return nil, exc
+		}
+		d := int(h.Depth)
+		if d > f.sp {
+			return nil, Errorf(SystemErrorType, "exception handler depth %d above stack height %d", d, f.sp)
+		}
+		clear(f.stack[d:f.sp])
+		f.sp = d
+		if h.Lasti {
+			f.stack[f.sp] = MakeInt(int64(f.lasti))
+			f.sp++
+		}
+		f.stack[f.sp] = exc
+		f.sp++
+		f.pc = int(h.Target)
+	}
+}
+
+func unboundLocal(t *Thread, name string) error {
+	if t.minor() >= 11 {
+		return Errorf(UnboundLocalErrorType, "cannot access local variable '%s' where it is not associated with a value", name)
+	}
+	return Errorf(UnboundLocalErrorType, "local variable '%s' referenced before assignment", name)
+}
+
+func unboundDeref(t *Thread, c *Code, i int) error {
+	if i < c.nlocalsplus-c.nfree {
+		return unboundLocal(t, c.localNames[i])
+	}
+	if t.minor() >= 11 {
+		return Errorf(NameErrorType, "cannot access free variable '%s' where it is not associated with a value in enclosing scope", c.localNames[i])
+	}
+	return Errorf(NameErrorType, "free variable '%s' referenced before assignment in enclosing scope", c.localNames[i])
+}
+
+// loop is the evaluation loop: one switch over normalised instructions.
+func (t *Thread) loop(f *frame) (result py.Object, err error) {
+	code := f.code
+	instrs := code.prog.Instrs
+	consts := code.Consts
+	locals := f.locals
+	stack := f.stack
+	sp := f.pc // placeholder to keep types; reset below
+	sp = f.sp
+	pc := f.pc
+	lasti := pc
+	for {
+		t.steps++
+		if t.steps >= t.limit {
+			if err = t.checkInterrupt(); err != nil {
+				f.sp, f.pc, f.lasti = sp, pc, pc
+				return nil, err
+			}
+		}
+		if pc >= len(instrs) {
+			err = Errorf(SystemErrorType, "execution ran past the end of %s", code.Name)
+			break
+		}
+		in := &instrs[pc]
+		lasti = pc
+		pc++
+		switch in.Op {
+		case bytecode.LoadFast:
+			v := locals[in.Arg]
+			if v == nil {
+				err = unboundLocal(t, code.localNames[in.Arg])
+				break
+			}
+			stack[sp] = v
+			sp++
+		case bytecode.LoadConst:
+			stack[sp] = consts[in.Arg]
+			sp++
+		case bytecode.StoreFast:
+			sp--
+			locals[in.Arg] = stack[sp]
+			stack[sp] = nil
+		case bytecode.LoadFastAndClear:
+			stack[sp] = locals[in.Arg]
+			sp++
+			locals[in.Arg] = nil
+		case bytecode.DeleteFast:
+			if locals[in.Arg] == nil {
+				err = unboundLocal(t, code.localNames[in.Arg])
+				break
+			}
+			locals[in.Arg] = nil
+		case bytecode.PopTop:
+			sp--
+			stack[sp] = nil
+		case bytecode.PushNull:
+			stack[sp] = nil
+			sp++
+		case bytecode.Copy:
+			stack[sp] = stack[sp-int(in.Arg)]
+			sp++
+		case bytecode.Swap:
+			n := sp - int(in.Arg)
+			stack[sp-1], stack[n] = stack[n], stack[sp-1]
+		case bytecode.Rot:
+			n := int(in.Arg)
+			top := stack[sp-1]
+			copy(stack[sp-n+1:sp], stack[sp-n:sp-1])
+			stack[sp-n] = top
+		case bytecode.ReturnValue:
+			sp--
+			result = stack[sp]
+			stack[sp] = nil
+			f.sp, f.pc, f.lasti = sp, pc, lasti
+			return result, nil
+		case bytecode.ReturnConst:
+			f.sp, f.pc, f.lasti = sp, pc, lasti
+			return consts[in.Arg], nil
+		case bytecode.MakeCell:
+			if _, ok := locals[in.Arg].(*Cell); !ok || code.Version.Less(bytecode.Py311) {
+				locals[in.Arg] = &Cell{V: locals[in.Arg]}
+			}
+		case bytecode.CopyFreeVars:
+			n := int(in.Arg)
+			cl := f.fn.Closure
+			if len(cl) < n {
+				err = Errorf(SystemErrorType, "%s: closure has %d cells, code needs %d", code.Name, len(cl), n)
+				break
+			}
+			copy(locals[code.nlocalsplus-n:], cl[:n])
+		case bytecode.LoadDeref, bytecode.LoadClassderef:
+			c, ok := locals[in.Arg].(*Cell)
+			if !ok {
+				err = Errorf(SystemErrorType, "no cell in slot %d", in.Arg)
+				break
+			}
+			if c.V == nil {
+				err = unboundDeref(t, code, int(in.Arg))
+				break
+			}
+			stack[sp] = c.V
+			sp++
+		case bytecode.StoreDeref:
+			c, ok := locals[in.Arg].(*Cell)
+			if !ok {
+				err = Errorf(SystemErrorType, "no cell in slot %d", in.Arg)
+				break
+			}
+			sp--
+			c.V = stack[sp]
+			stack[sp] = nil
+		case bytecode.DeleteDeref:
+			c, ok := locals[in.Arg].(*Cell)
+			if !ok || c.V == nil {
+				err = unboundDeref(t, code, int(in.Arg))
+				break
+			}
+			c.V = nil
+		case bytecode.LoadGlobal:
+			var v py.Object
+			v, err = t.loadGlobal(f, lasti, in.Arg)
+			if err != nil {
+				break
+			}
+			if in.Flags&bytecode.FlagMethod != 0 {
+				if in.Flags&bytecode.FlagNullAbove != 0 {
+					stack[sp], stack[sp+1] = v, nil
+				} else {
+					stack[sp], stack[sp+1] = nil, v
+				}
+				sp += 2
+			} else {
+				stack[sp] = v
+				sp++
+			}
+		case bytecode.StoreGlobal:
+			sp--
+			err = f.fn.Globals.SetItem(t, code.names[in.Arg], stack[sp])
+			stack[sp] = nil
+		case bytecode.DeleteGlobal:
+			var ok bool
+			_, ok, err = f.fn.Globals.Delete(t, code.names[in.Arg])
+			if err == nil && !ok {
+				err = Errorf(NameErrorType, "name '%s' is not defined", code.names[in.Arg])
+			}
+		case bytecode.LoadAttr:
+			obj := stack[sp-1]
+			name := code.names[in.Arg]
+			if in.Flags&bytecode.FlagMethod != 0 {
+				m, bound, e := t.loadMethod(code, lasti, obj, string(name))
+				if e != nil {
+					err = e
+					break
+				}
+				if bound {
+					stack[sp-1], stack[sp] = m, obj
+				} else if in.Flags&bytecode.FlagNullAbove != 0 {
+					stack[sp-1], stack[sp] = m, nil
+				} else {
+					stack[sp-1], stack[sp] = nil, m
+				}
+				sp++
+				break
+			}
+			var v py.Object
+			if v, err = GetAttr(t, obj, string(name)); err == nil {
+				stack[sp-1] = v
+			}
+		case bytecode.StoreAttr:
+			err = SetAttr(t, stack[sp-1], string(code.names[in.Arg]), stack[sp-2])
+			sp -= 2
+			stack[sp], stack[sp+1] = nil, nil
+		case bytecode.LoadAssertionError:
+			stack[sp] = AssertionErrorType
+			sp++
+		case bytecode.UnaryNegative, bytecode.UnaryPositive, bytecode.UnaryInvert, bytecode.UnaryNot:
+			var v py.Object
+			if v, err = UnaryOp(t, unaryOps[in.Op], stack[sp-1]); err == nil {
+				stack[sp-1] = v
+			}
+		case bytecode.ToBool:
+			var b bool
+			if b, err = Truth(t, stack[sp-1]); err == nil {
+				stack[sp-1] = py.NewBool(b)
+			}
+		case bytecode.BinaryOp:
+			sp--
+			var v py.Object
+			v, err = BinaryOp(t, int(in.Arg), stack[sp-1], stack[sp])
+			stack[sp] = nil
+			if err == nil {
+				stack[sp-1] = v
+			}
+		case bytecode.CompareOp:
+			sp--
+			var b bool
+			b, err = Compare(t, int(in.Arg), stack[sp-1], stack[sp])
+			stack[sp-1], stack[sp] = py.NewBool(b), nil
+		case bytecode.IsOp:
+			sp--
+			r := Identical(stack[sp-1], stack[sp]) != (in.Arg == 1)
+			stack[sp-1], stack[sp] = py.NewBool(r), nil
+		case bytecode.ContainsOp:
+			sp--
+			var b bool
+			b, err = Contains(t, stack[sp], stack[sp-1])
+			stack[sp-1], stack[sp] = py.NewBool(b != (in.Arg == 1)), nil
+		case bytecode.BinarySubscr:
+			sp--
+			var v py.Object
+			v, err = GetItem(t, stack[sp-1], stack[sp])
+			stack[sp-1], stack[sp] = v, nil
+		case bytecode.StoreSubscr:
+			err = SetItem(t, stack[sp-2], stack[sp-1], stack[sp-3])
+			sp -= 3
+			clear(stack[sp : sp+3])
+		case bytecode.DeleteSubscr:
+			err = DelItem(t, stack[sp-2], stack[sp-1])
+			sp -= 2
+			clear(stack[sp : sp+2])
+		case bytecode.BinarySlice:
+			sl := &py.Slice{Start: stack[sp-2], Stop: stack[sp-1], Step: py.None}
+			sp -= 2
+			var v py.Object
+			v, err = GetItem(t, stack[sp-1], sl)
+			stack[sp-1], stack[sp], stack[sp+1] = v, nil, nil
+		case bytecode.StoreSlice:
+			sl := &py.Slice{Start: stack[sp-2], Stop: stack[sp-1], Step: py.None}
+			err = SetItem(t, stack[sp-3], sl, stack[sp-4])
+			sp -= 4
+			clear(stack[sp : sp+4])
+		case bytecode.BuildSlice:
+			var sl *py.Slice
+			if in.Arg == 3 {
+				sl = &py.Slice{Start: stack[sp-3], Stop: stack[sp-2], Step: stack[sp-1]}
+			} else {
+				sl = &py.Slice{Start: stack[sp-2], Stop: stack[sp-1], Step: py.None}
+			}
+			sp -= int(in.Arg)
+			clear(stack[sp : sp+int(in.Arg)])
+			stack[sp] = sl
+			sp++
+		case bytecode.BuildTuple:
+			n := int(in.Arg)
+			tup := make(py.Tuple, n)
+			copy(tup, stack[sp-n:sp])
+			clear(stack[sp-n : sp])
+			sp -= n
+			stack[sp] = tup
+			sp++
+		case bytecode.BuildList:
+			n := int(in.Arg)
+			items := make([]py.Object, n)
+			copy(items, stack[sp-n:sp])
+			clear(stack[sp-n : sp])
+			sp -= n
+			stack[sp] = &py.List{Items: items}
+			sp++
+		case bytecode.BuildSet:
+			n := int(in.Arg)
+			s := NewSet(t)
+			for _, x := range stack[sp-n : sp] {
+				if err = s.Add(t, x); err != nil {
+					break
+				}
+			}
+			clear(stack[sp-n : sp])
+			sp -= n
+			stack[sp] = s
+			sp++
+		case bytecode.BuildMap:
+			n := int(in.Arg)
+			d := NewDict(n)
+			for i := sp - 2*n; i < sp && err == nil; i += 2 {
+				err = d.SetItem(t, stack[i], stack[i+1])
+			}
+			clear(stack[sp-2*n : sp])
+			sp -= 2 * n
+			stack[sp] = d
+			sp++
+		case bytecode.BuildConstKeyMap:
+			n := int(in.Arg)
+			keys, ok := stack[sp-1].(py.Tuple)
+			if !ok || len(keys) != n {
+				err = Errorf(SystemErrorType, "bad BUILD_CONST_KEY_MAP keys")
+				break
+			}
+			d := NewDict(n)
+			vals := stack[sp-1-n : sp-1]
+			for i, k := range keys {
+				if err = d.SetItem(t, k, vals[i]); err != nil {
+					break
+				}
+			}
+			clear(stack[sp-1-n : sp])
+			sp -= n + 1
+			stack[sp] = d
+			sp++
+		case bytecode.BuildString:
+			n := int(in.Arg)
+			var b strings.Builder
+			for _, x := range stack[sp-n : sp] {
+				s, _ := x.(py.String)
+				b.WriteString(string(s))
+			}
+			clear(stack[sp-n : sp])
+			sp -= n
+			stack[sp] = py.String(b.String())
+			sp++
+		case bytecode.ListAppend:
+			sp--
+			l, ok := stack[sp-int(in.Arg)].(*py.List)
+			if !ok {
+				err = Errorf(SystemErrorType, "LIST_APPEND on a non-list")
+				break
+			}
+			l.Items = append(l.Items, stack[sp])
+			stack[sp] = nil
+		case bytecode.SetAdd:
+			sp--
+			s, ok := stack[sp-int(in.Arg)].(*Set)
+			if !ok {
+				err = Errorf(SystemErrorType, "SET_ADD on a non-set")
+				break
+			}
+			err = s.Add(t, stack[sp])
+			stack[sp] = nil
+		case bytecode.MapAdd:
+			sp -= 2
+			d, ok := stack[sp-int(in.Arg)].(*Dict)
+			if !ok {
+				err = Errorf(SystemErrorType, "MAP_ADD on a non-dict")
+				break
+			}
+			err = d.SetItem(t, stack[sp], stack[sp+1])
+			stack[sp], stack[sp+1] = nil, nil
+		case bytecode.ListExtend, bytecode.SetUpdate, bytecode.DictUpdate, bytecode.DictMerge:
+			sp--
+			err = t.containerUpdate(in.Op, stack[sp-int(in.Arg)], stack[sp], stack, sp, int(in.Arg))
+			stack[sp] = nil
+		case bytecode.ListToTuple:
+			l, ok := stack[sp-1].(*py.List)
+			if !ok {
+				err = Errorf(SystemErrorType, "LIST_TO_TUPLE on a non-list")
+				break
+			}
+			stack[sp-1] = append(py.Tuple(nil), l.Items...)
+		case bytecode.UnpackSequence:
+			sp--
+			seq := stack[sp]
+			stack[sp] = nil
+			n := int(in.Arg)
+			var items []py.Object
+			if items, err = t.unpack(seq, n, -1); err != nil {
+				break
+			}
+			for i := n - 1; i >= 0; i-- {
+				stack[sp] = items[i]
+				sp++
+			}
+		case bytecode.UnpackEx:
+			sp--
+			seq := stack[sp]
+			stack[sp] = nil
+			before, after := int(in.Arg&0xff), int(in.Arg>>8)
+			var items []py.Object
+			if items, err = t.unpack(seq, before, after); err != nil {
+				break
+			}
+			for i := len(items) - 1; i >= 0; i-- {
+				stack[sp] = items[i]
+				sp++
+			}
+		case bytecode.ConvertValue:
+			var s string
+			switch in.Arg {
+			case 1:
+				s, err = Str(t, stack[sp-1])
+			case 2:
+				s, err = Repr(t, stack[sp-1])
+			default:
+				s, err = ASCII(t, stack[sp-1])
+			}
+			if err == nil {
+				stack[sp-1] = py.String(s)
+			}
+		case bytecode.FormatSimple:
+			if _, ok := stack[sp-1].(py.String); !ok {
+				var s string
+				if s, err = Format(t, stack[sp-1], ""); err == nil {
+					stack[sp-1] = py.String(s)
+				}
+			}
+		case bytecode.FormatWithSpec:
+			sp--
+			spec, _ := stack[sp].(py.String)
+			var s string
+			s, err = Format(t, stack[sp-1], string(spec))
+			stack[sp-1], stack[sp] = py.String(s), nil
+		case bytecode.Call:
+			sp, err = t.opCall(f, in, stack, sp)
+		case bytecode.CallFunctionEx:
+			sp, err = t.opCallEx(in, stack, sp)
+		case bytecode.MakeFunction:
+			sp--
+			var qual py.Object
+			if in.Flags&bytecode.FlagQualname != 0 {
+				qual = stack[sp]
+				sp--
+				stack[sp+1] = nil
+			}
+			c, ok := stack[sp].(*Code)
+			if !ok {
+				err = Errorf(SystemErrorType, "MAKE_FUNCTION needs a code object")
+				break
+			}
+			fn := NewFunction(c, f.fn.Globals)
+			fn.Builtins = f.fn.Builtins
+			if q, ok := qual.(py.String); ok {
+				fn.QualName = string(q)
+			}
+			stack[sp] = fn
+			sp++
+		case bytecode.SetFunctionAttribute:
+			sp--
+			fn, ok := stack[sp].(*Function)
+			if !ok {
+				err = Errorf(SystemErrorType, "SET_FUNCTION_ATTRIBUTE needs a function")
+				break
+			}
+			err = setFunctionAttribute(t, fn, in.Arg, stack[sp-1])
+			stack[sp-1], stack[sp] = fn, nil
+		case bytecode.Jump:
+			pc = int(in.Target)
+		case bytecode.PopJumpIfFalse, bytecode.PopJumpIfTrue:
+			sp--
+			v := stack[sp]
+			stack[sp] = nil
+			var b bool
+			if bv, ok := v.(py.Bool); ok {
+				b = bool(bv)
+			} else if b, err = Truth(t, v); err != nil {
+				break
+			}
+			if b == (in.Op == bytecode.PopJumpIfTrue) {
+				pc = int(in.Target)
+			}
+		case bytecode.PopJumpIfNone, bytecode.PopJumpIfNotNone:
+			sp--
+			_, isNone := stack[sp].(py.NoneType)
+			stack[sp] = nil
+			if isNone == (in.Op == bytecode.PopJumpIfNone) {
+				pc = int(in.Target)
+			}
+		case bytecode.JumpIfFalseOrPop, bytecode.JumpIfTrueOrPop:
+			var b bool
+			if b, err = Truth(t, stack[sp-1]); err != nil {
+				break
+			}
+			if b == (in.Op == bytecode.JumpIfTrueOrPop) {
+				pc = int(in.Target)
+			} else {
+				sp--
+				stack[sp] = nil
+			}
+		case bytecode.GetIter:
+			var it Iterator
+			if it, err = Iterate(t, stack[sp-1]); err == nil {
+				stack[sp-1] = it
+			}
+		case bytecode.ForIter:
+			it, ok := stack[sp-1].(Iterator)
+			if !ok {
+				err = typeErrorf("'%s' object is not an iterator", TypeName(stack[sp-1]))
+				break
+			}
+			var v py.Object
+			if v, err = it.Next(t); err != nil {
+				break
+			}
+			if v == nil {
+				sp--
+				stack[sp] = nil
+				pc = int(in.Target)
+				break
+			}
+			stack[sp] = v
+			sp++
+		case bytecode.YieldValue:
+			sp--
+			result = stack[sp]
+			stack[sp] = nil
+			f.sp, f.pc, f.lasti = sp, pc, lasti
+			return result, errYield
+		case bytecode.PushExcInfo:
+			exc := stack[sp-1]
+			if t.handled == nil {
+				stack[sp-1] = py.None
+			} else {
+				stack[sp-1] = t.handled
+			}
+			stack[sp] = exc
+			sp++
+			t.handled, _ = exc.(*Exception)
+		case bytecode.PopExcept:
+			sp--
+			t.handled, _ = stack[sp].(*Exception)
+			stack[sp] = nil
+		case bytecode.CheckExcMatch:
+			exc, ok := stack[sp-2].(*Exception)
+			if !ok {
+				err = Errorf(SystemErrorType, "CHECK_EXC_MATCH without an exception")
+				break
+			}
+			var b bool
+			b, err = excMatches(exc, stack[sp-1])
+			stack[sp-1] = py.NewBool(b)
+		case bytecode.Reraise:
+			sp--
+			exc, ok := stack[sp].(*Exception)
+			stack[sp] = nil
+			if !ok {
+				err = Errorf(SystemErrorType, "RERAISE without an exception")
+				break
+			}
+			exc.reraised = true
+			err = exc
+		case bytecode.RaiseVarargs:
+			err = t.raise(stack, &sp, int(in.Arg))
+		case bytecode.StopiterationError:
+			if exc, ok := stack[sp-1].(*Exception); ok && IsSubtype(exc.typ, StopIterationType) {
+				r := Errorf(RuntimeErrorType, "generator raised StopIteration")
+				r.Cause, r.Context = exc, exc
+				stack[sp-1] = r
+			}
+		case bytecode.CallIntrinsic1, bytecode.CallIntrinsic2:
+			err = Errorf(SystemErrorType, "unsupported intrinsic %d", in.Arg)
+		default:
+			err = Errorf(SystemErrorType, "unsupported instruction %s in %s", in.Op, code.Name)
+		}
+		if err != nil {
+			break
+		}
+	}
+	f.sp, f.pc, f.lasti = sp, pc, lasti
+	return nil, err
+}
+
+var unaryOps = [bytecode.NumOps]byte{
+	bytecode.UnaryNegative: '-', bytecode.UnaryPositive: '+', bytecode.UnaryInvert: '~', bytecode.UnaryNot: '!',
+}

@@ -1,0 +1,162 @@
+package pyexec
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/go-python/gpython/py"
+)
+
+// The built-in exception hierarchy (type objects owned by pyexec).
+var (
+	BaseExceptionType       = newType("BaseException", py.ObjectType)
+	ExceptionType           = newType("Exception", BaseExceptionType)
+	ArithmeticErrorType     = newType("ArithmeticError", ExceptionType)
+	ZeroDivisionErrorType   = newType("ZeroDivisionError", ArithmeticErrorType)
+	OverflowErrorType       = newType("OverflowError", ArithmeticErrorType)
+	LookupErrorType         = newType("LookupError", ExceptionType)
+	KeyErrorType            = newType("KeyError", LookupErrorType)
+	IndexErrorType          = newType("IndexError", LookupErrorType)
+	TypeErrorType           = newType("TypeError", ExceptionType)
+	ValueErrorType          = newType("ValueError", ExceptionType)
+	AttributeErrorType      = newType("AttributeError", ExceptionType)
+	NameErrorType           = newType("NameError", ExceptionType)
+	UnboundLocalErrorType   = newType("UnboundLocalError", NameErrorType)
+	StopIterationType       = newType("StopIteration", ExceptionType)
+	RuntimeErrorType        = newType("RuntimeError", ExceptionType)
+	RecursionErrorType      = newType("RecursionError", RuntimeErrorType)
+	NotImplementedErrorType = newType("NotImplementedError", RuntimeErrorType)
+	AssertionErrorType      = newType("AssertionError", ExceptionType)
+	SystemErrorType         = newType("SystemError", ExceptionType)
+	ImportErrorType         = newType("ImportError", ExceptionType)
+	KeyboardInterruptType   = newType("KeyboardInterrupt", BaseExceptionType)
+)
+
+// exceptionTypes lists the built-in exception classes exposed as builtins.
+var exceptionTypes = []*py.Type{
+	BaseExceptionType, ExceptionType, ArithmeticErrorType, ZeroDivisionErrorType,
+	OverflowErrorType, LookupErrorType, KeyErrorType, IndexErrorType, TypeErrorType,
+	ValueErrorType, AttributeErrorType, NameErrorType, UnboundLocalErrorType,
+	StopIterationType, RuntimeErrorType, RecursionErrorType, NotImplementedErrorType,
+	AssertionErrorType, SystemErrorType, ImportErrorType, KeyboardInterruptType,
+}
+
+// TracebackEntry is one frame of a traceback.
+type TracebackEntry struct {
+	Filename string
+	Line     int
+	Name     string
+}
+
+// Exception is a Python exception instance. It is also the Go error that
+// carries it out of the evaluation loop.
+type Exception struct {
+	typ *py.Type
+	// Args is the exception's args tuple.
+	Args py.Tuple
+	// Cause and Context are __cause__ and __context__ (nil when None).
+	Cause, Context *Exception
+	// Frames is the traceback, innermost frame first.
+	Frames []TracebackEntry
+	// reraised is set while a bare re-raise crosses the frame that caught it,
+	// so that frame is not added to the traceback twice.
+	reraised bool
+}
+
+// NewException returns an instance of exception class typ with args.
+func NewException(typ *py.Type, args ...py.Object) *Exception {
+	return &Exception{typ: typ, Args: py.Tuple(args)}
+}
+
+// Errorf returns an exception of class typ whose single argument is the
+// formatted message.
+func Errorf(typ *py.Type, format string, a ...any) *Exception {
+	return &Exception{typ: typ, Args: py.Tuple{py.String(fmt.Sprintf(format, a...))}}
+}
+
+// Type returns the exception's class.
+func (e *Exception) Type() *py.Type { return e.typ }
+
+// Message returns str(e) as CPython computes it.
+func (e *Exception) Message() string {
+	switch len(e.Args) {
+	case 0:
+		return ""
+	case 1:
+		if e.typ == KeyErrorType {
+			s, _ := Repr(nil, e.Args[0])
+			return s
+		}
+		s, _ := Str(nil, e.Args[0])
+		return s
+	}
+	s, _ := Repr(nil, e.Args)
+	return s
+}
+
+// Error returns "Type: message", the last line of CPython's traceback.
+func (e *Exception) Error() string {
+	m := e.Message()
+	if m == "" {
+		return e.typ.Name
+	}
+	return e.typ.Name + ": " + m
+}
+
+// Traceback formats the exception as CPython prints an uncaught one (without
+// source lines, as when the source file is not available).
+func (e *Exception) Traceback() string {
+	var b strings.Builder
+	if len(e.Frames) > 0 {
+		b.WriteString("Traceback (most recent call last):\n")
+		for i := len(e.Frames) - 1; i >= 0; i-- {
+			f := e.Frames[i]
+			fmt.Fprintf(&b, "  File \"%s\", line %d, in %s\n", f.Filename, f.Line, f.Name)
+		}
+	}
+	b.WriteString(e.Error())
+	return b.String()
+}
+
+// excMatches reports whether exc matches an except clause's class or tuple of
+// classes, or returns the TypeError CPython raises for a bad clause.
+func excMatches(exc *Exception, cls py.Object) (bool, error) {
+	switch c := cls.(type) {
+	case *py.Type:
+		if !IsSubtype(c, BaseExceptionType) {
+			break
+		}
+		return IsSubtype(exc.typ, c), nil
+	case py.Tuple:
+		for _, x := range c {
+			ok, err := excMatches(exc, x)
+			if err != nil || ok {
+				return ok, err
+			}
+		}
+		return false, nil
+	}
+	return false, Errorf(TypeErrorType, "catching classes that do not inherit from BaseException is not allowed")
+}
+
+// asException converts any Go error into a Python exception.
+func asException(err error) *Exception {
+	if e, ok := err.(*Exception); ok {
+		return e
+	}
+	return Errorf(SystemErrorType, "%v", err)
+}
+
+// newExceptionInstance implements calling an exception class.
+func newExceptionInstance(typ *py.Type, args []py.Object, kwnames py.Tuple) (py.Object, error) {
+	if len(kwnames) > 0 {
+		return nil, Errorf(TypeErrorType, "%s() takes no keyword arguments", typ.Name)
+	}
+	return &Exception{typ: typ, Args: append(py.Tuple(nil), args...)}, nil
+}
+
+// exception helpers used throughout the package.
+func typeErrorf(format string, a ...any) *Exception { return Errorf(TypeErrorType, format, a...) }
+func valueErrorf(format string, a ...any) *Exception {
+	return Errorf(ValueErrorType, format, a...)
+}

@@ -1,0 +1,640 @@
+"""Generate pyexec golden cases from the running CPython.
+
+Usage: python gen_cases.py OUTDIR
+
+Writes OUTDIR/cases_py3.X.json for the interpreter that runs the script. Each
+case holds a function's code object (fields as CodeType names them, nested code
+objects in co_consts encoded recursively), its defaults, the inputs, and what
+CPython produced: repr(result), or the exception type, str(exc) and the
+traceback frames (function name, line) below the harness.
+"""
+
+import json
+import os
+import sys
+import traceback
+import types
+
+
+def enc(v):
+    """Encode a constant or argument with a type tag."""
+    if v is None:
+        return {"t": "none"}
+    if v is True or v is False:
+        return {"t": "bool", "v": v}
+    if isinstance(v, int):
+        return {"t": "int", "v": str(v)}
+    if isinstance(v, float):
+        return {"t": "float", "v": v.hex()}
+    if isinstance(v, str):
+        return {"t": "str", "v": v}
+    if isinstance(v, bytes):
+        return {"t": "bytes", "v": v.hex()}
+    if isinstance(v, tuple):
+        return {"t": "tuple", "v": [enc(x) for x in v]}
+    if isinstance(v, list):
+        return {"t": "list", "v": [enc(x) for x in v]}
+    if isinstance(v, dict):
+        return {"t": "dict", "v": [[enc(k), enc(x)] for k, x in v.items()]}
+    if isinstance(v, frozenset):
+        return {"t": "frozenset", "v": [enc(x) for x in v]}
+    if v is Ellipsis:
+        return {"t": "ellipsis"}
+    if isinstance(v, types.CodeType):
+        return {"t": "code", "v": code(v)}
+    raise TypeError("cannot encode %r" % (v,))
+
+
+def code(c):
+    d = {
+        "argcount": c.co_argcount,
+        "posonlyargcount": c.co_posonlyargcount,
+        "kwonlyargcount": c.co_kwonlyargcount,
+        "nlocals": c.co_nlocals,
+        "stacksize": c.co_stacksize,
+        "flags": c.co_flags,
+        "code": c.co_code.hex(),
+        "consts": [enc(x) for x in c.co_consts],
+        "names": list(c.co_names),
+        "varnames": list(c.co_varnames),
+        "freevars": list(c.co_freevars),
+        "cellvars": list(c.co_cellvars),
+        "filename": c.co_filename,
+        "name": c.co_name,
+        "qualname": getattr(c, "co_qualname", c.co_name),
+        "firstlineno": c.co_firstlineno,
+    }
+    if sys.version_info >= (3, 10):
+        d["linetable"] = c.co_linetable.hex()
+    else:
+        d["linetable"] = c.co_lnotab.hex()
+    d["exceptiontable"] = getattr(c, "co_exceptiontable", b"").hex()
+    return d
+
+
+# ---------------------------------------------------------------------------
+# The cases. Each entry: (function, list of argument tuples[, kwargs dicts]).
+# Functions only use builtins and their own globals below.
+
+K = 10
+TABLE = {"a": 1, "b": 2}
+
+
+def add(a, b):
+    return a + b
+
+
+def arith(a, b):
+    return (a + b, a - b, a * b, a / b, a // b, a % b, a ** 2, -a, +b, ~a)
+
+
+def bitops(a, b):
+    return (a & b, a | b, a ^ b, a << 3, a >> 1)
+
+
+def floats(x):
+    return (x * 1.5, x / 3, x // 0.7, x % 0.7, float(abs(x)) ** 0.5, round(x / 7, 3), round(2.675, 2), round(x / 2))
+
+
+def bigint(n):
+    return (2 ** n, 2 ** n - 1, -(2 ** n) // 3, (2 ** n) % 7, 3 ** n * 5, (1 << n) >> 2)
+
+
+def compare(a, b):
+    return (a < b, a <= b, a == b, a != b, a > b, a >= b, a is b, a is not None)
+
+
+def divzero(a):
+    return a / 0
+
+
+def floordivzero(a):
+    return a // 0
+
+
+def modzero(a):
+    return a % 0.0
+
+
+def keyerror(k):
+    d = {"x": 1}
+    return d[k]
+
+
+def indexerror(i):
+    xs = [1, 2, 3]
+    return xs[i]
+
+
+def typeerror_add(a):
+    return a + "s"
+
+
+def badcall():
+    return add(1)
+
+
+def badcall_kw():
+    return add(1, 2, c=3)
+
+
+def badcall_many():
+    return add(1, 2, 3)
+
+
+def closure(n):
+    def inner(x):
+        return x + n
+    return inner(5) + inner(6)
+
+
+def counter(n):
+    count = 0
+
+    def inc():
+        nonlocal count
+        count += 1
+        return count
+    for _ in range(n):
+        inc()
+    return count
+
+
+def make_adders(n):
+    return [(lambda x, i=i: x + i)(10) for i in range(n)]
+
+
+def listcomp(n):
+    return [i * i for i in range(n) if i % 2]
+
+
+def dictcomp(n):
+    return {i: str(i) for i in range(n)}
+
+
+def setcomp_len(n):
+    return len({i % 3 for i in range(n)})
+
+
+def genexp_sum(n):
+    return sum(i for i in range(n))
+
+
+def loop_while(n):
+    total = 0
+    i = 0
+    while i < n:
+        total += i
+        i += 1
+        if total > 100:
+            break
+    return total, i
+
+
+def loop_for_else(xs):
+    for x in xs:
+        if x < 0:
+            return "neg", x
+    else:
+        return "none"
+
+
+def nested_loops(n):
+    out = []
+    for i in range(n):
+        for j in range(i):
+            if j == 2:
+                continue
+            out.append((i, j))
+    return out
+
+
+def try_except(x):
+    try:
+        return 10 / x
+    except ZeroDivisionError as e:
+        return "caught: " + str(e)
+
+
+def try_finally(x):
+    log = []
+    try:
+        log.append("try")
+        if x:
+            raise ValueError("bad")
+        log.append("ok")
+    except ValueError as e:
+        log.append(repr(e))
+    finally:
+        log.append("finally")
+    return log
+
+
+def try_reraise(x):
+    try:
+        return [1, 2][x]
+    except KeyError:
+        return "no"
+
+
+def raise_custom(x):
+    if x > 1:
+        raise ValueError("x too big: %d" % x)
+    return x
+
+
+def raise_nested(x):
+    try:
+        raise KeyError(x)
+    except KeyError as e:
+        return e.args, str(e), repr(e)
+
+
+def assert_fail(x):
+    assert x > 0, "must be positive"
+    return x
+
+
+def string_ops(s):
+    return (s.upper(), s.lower(), s.strip(), s.split(), s.replace("a", "b"), s.startswith(" "), s.endswith("z"), len(s))
+
+
+def string_split_count(s):
+    words = s.split(",")
+    counts = {}
+    for w in words:
+        w = w.strip()
+        counts[w] = counts.get(w, 0) + 1
+    return counts
+
+
+def string_join(xs):
+    return "-".join(str(x) for x in xs) + "|" + ", ".join(["a", "b"])
+
+
+def fstring(x, y):
+    return f"{x}:{y!r} {x:>5} {y:.3f} {x:08.2f} {'s'!s:^7}"
+
+
+def percent(x):
+    return "%d items, %s, %r, %.2f, %5s|" % (x, "s", "r", x / 3, "ab")
+
+
+def str_format(x):
+    return "{} and {:>4} and {name}".format(x, x + 1, name="n")
+
+
+def str_index(s):
+    return (s[0], s[-1], s[1:3], s[::-1], s[::2], "b" in s)
+
+
+def dict_build(n):
+    d = {}
+    for i in range(n):
+        d["k%d" % i] = i
+    d.update({"z": 0})
+    d.setdefault("y", 5)
+    d.pop("k0", None)
+    return d, list(d.keys()), list(d.values()), list(d.items()), len(d), "z" in d
+
+
+def dict_literal(a):
+    d = {"a": a, "b": [1, 2], 3: (4, 5), None: True}
+    return d, {**d, "c": 1}
+
+
+def sort_key(xs):
+    return sorted(xs, key=lambda t: (t[1], t[0])), sorted(xs, reverse=True)
+
+
+def sort_stable(xs):
+    ys = list(xs)
+    ys.sort(key=len)
+    return ys
+
+
+def minmax(xs):
+    return min(xs), max(xs), min(xs, key=abs), max(*xs), sum(xs), abs(-3), divmod(17, 5), pow(2, 10), pow(3, 4, 5)
+
+
+def builtins_misc(xs):
+    return (list(enumerate(xs)), list(zip(xs, "abc")), list(map(str, xs)), list(filter(None, xs)),
+            any(xs), all(xs), list(reversed(xs)), tuple(xs), bool(xs), int("42"), float("1.5"),
+            str(3), repr("q"), ord("a"), chr(98), isinstance(1, int), isinstance(True, int), isinstance("", (int, str)))
+
+
+def unpack(t):
+    a, b, *rest = t
+    (c, d), e = (1, 2), 3
+    return a, b, rest, c + d + e
+
+
+def star_call(xs):
+    def f(a, b, *args, k=1, **kw):
+        return a, b, args, k, kw
+    return f(*xs, k=5, z=6), f(1, *xs), f(**{"a": 1, "b": 2})
+
+
+def kwonly(a, *, b=2, c):
+    return a, b, c
+
+
+def posonly(a, b, /, c=3):
+    return a, b, c
+
+
+def defaults(a, b=5, *args, **kwargs):
+    return a, b, args, kwargs
+
+
+def recursion(n):
+    if n <= 1:
+        return 1
+    return n * recursion(n - 1)
+
+
+def fib(n):
+    a, b = 0, 1
+    for _ in range(n):
+        a, b = b, a + b
+    return a
+
+
+def globals_use(x):
+    return x * K + TABLE["a"]
+
+
+def list_ops(n):
+    xs = list(range(n))
+    xs.append(100)
+    xs.extend([7, 8])
+    last = xs.pop()
+    first = xs.pop(0)
+    xs[1] = -1
+    del xs[2]
+    xs[1:3] = ["a", "b", "c"]
+    return xs, last, first, xs * 2, xs + [0], 7 in xs
+
+
+def tuple_ops(t):
+    return t + (1,), t * 2, t[1:], len(t), (1, 2) < (1, 3), [1, 2] == [1, 2], t.count(1) if hasattr(t, "count") else 0
+
+
+def truthiness(x):
+    return [bool(v) for v in (0, 1, "", "a", [], [0], {}, None, 0.0, x)]
+
+
+def conditional(x):
+    return "pos" if x > 0 else ("zero" if x == 0 else "neg")
+
+
+def boolops(a, b):
+    return (a and b, a or b, not a, a and not b or b)
+
+
+def chained(x):
+    return 0 < x < 10, 1 < x > 0
+
+
+def nameerror():
+    return undefined_name + 1  # noqa: F821
+
+
+def unbound(x):
+    if x:
+        y = 1
+    return y
+
+
+def attrerror(x):
+    return x.nosuch
+
+
+def len_error(x):
+    return len(x)
+
+
+def int_error(s):
+    return int(s)
+
+
+def iter_next(xs):
+    it = iter(xs)
+    a = next(it)
+    b = next(it, "default")
+    c = next(it, "default")
+    return a, b, c
+
+
+def stopiter(xs):
+    it = iter(xs)
+    return next(it)
+
+
+def hashes(x):
+    return hash(1), hash(-1), hash(2 ** 61), hash(1.5), hash((1, 2)), hash(True), hash(x)
+
+
+def print_fn(x):
+    print("hello", x, sep="-", end="!\n")
+    return x
+
+
+def multi_except(x):
+    try:
+        if x == 0:
+            raise KeyError("k")
+        if x == 1:
+            raise IndexError("i")
+        return {}[x]
+    except (KeyError, IndexError) as e:
+        return type(e).__name__ if False else str(e)
+
+
+def finally_return(x):
+    try:
+        return x
+    finally:
+        x = 99
+
+
+def deep(n):
+    return deep(n + 1)
+
+
+def setops(xs):
+    s = set(xs)
+    return len(s), 3 in s, sorted(s)
+
+
+def repr_misc(x):
+    return repr([1, "a", (1,), (), {}, {"k": [None]}, 1.0, -0.0, 1e16, 1234567.5, 0.1 + 0.2, b"a'\x00", True]), str(x)
+
+
+def min_empty(xs):
+    return min(xs)
+
+
+def neg_index(xs):
+    return xs[-1], xs[-2:], xs[:-1], xs[::-2]
+
+
+def bench_split(s):
+    counts = {}
+    for w in s.split():
+        counts[w] = counts.get(w, 0) + 1
+    return len(counts), counts.get("the", 0)
+
+
+def bench_arith(n):
+    total = 0
+    for i in range(n):
+        total += i * i % 7 - (i >> 2)
+    return total
+
+
+def bench_dict(n):
+    d = {}
+    for i in range(n):
+        d[i] = str(i)
+    return len(d), d[n // 2]
+
+
+def bench_sort(xs):
+    return sorted(xs, key=lambda p: (p % 10, -p))[:5]
+
+
+CASES = [
+    (bench_split, [("the cat and the dog and the bird",)]),
+    (bench_arith, [(100,)]),
+    (bench_dict, [(50,)]),
+    (bench_sort, [([5, 3, 17, 22, 9, 40, 1],)]),
+    (add, [(1, 2), ("a", "b"), ([1], [2]), (1.5, 2), (True, True), (2 ** 70, 1)]),
+    (arith, [(7, 3), (-7, 3), (7, -3), (7.5, 2), (2 ** 65, 3)]),
+    (bitops, [(12, 10), (-5, 3), (True, 3)]),
+    (floats, [(7,), (-7,), (1.25,)]),
+    (bigint, [(64,), (100,), (63,)]),
+    (compare, [(1, 2), (2, 2), ("a", "b"), (1, 1.0), ((1, 2), (1, 3)), ([1], [1, 0])]),
+    (divzero, [(1,), (1.5,)]),
+    (floordivzero, [(1,)]),
+    (modzero, [(1,)]),
+    (keyerror, [("x",), ("y",), ((1, 2),)]),
+    (indexerror, [(1,), (5,), (-4,)]),
+    (typeerror_add, [(1,), (1.5,), (None,), ([],)]),
+    (badcall, [()]),
+    (badcall_kw, [()]),
+    (badcall_many, [()]),
+    (closure, [(1,), (10,)]),
+    (counter, [(5,)]),
+    (make_adders, [(4,)]),
+    (listcomp, [(10,)]),
+    (dictcomp, [(4,)]),
+    (setcomp_len, [(10,)]),
+    (genexp_sum, [(10,)]),
+    (loop_while, [(5,), (50,)]),
+    (loop_for_else, [([1, 2, -3],), ([1, 2],)]),
+    (nested_loops, [(5,)]),
+    (try_except, [(2,), (0,)]),
+    (try_finally, [(0,), (1,)]),
+    (try_reraise, [(1,), (5,)]),
+    (raise_custom, [(1,), (5,)]),
+    (raise_nested, [("k",)]),
+    (assert_fail, [(1,), (-1,)]),
+    (string_ops, [("  Hello World  ",), ("abc",)]),
+    (string_split_count, [("a, b,a,c , b,a",)]),
+    (string_join, [([1, 2, 3],)]),
+    (fstring, [(3, 2.5), ("ab", 1)]),
+    (percent, [(5,)]),
+    (str_format, [(7,)]),
+    (str_index, [("abcdef",), ("héllo",)]),
+    (dict_build, [(3,)]),
+    (dict_literal, [(1,)]),
+    (sort_key, [([(1, "b"), (2, "a"), (0, "b"), (3, "a")],)]),
+    (sort_stable, [(["ccc", "a", "bb", "d", "ee"],)]),
+    (minmax, [([3, -7, 5, 1],)]),
+    (builtins_misc, [([1, 0, 2],)]),
+    (unpack, [((1, 2, 3, 4),), ([5, 6],)]),
+    (star_call, [([1, 2, 3],)]),
+    (kwonly, [(1,)], [{"c": 3}, {"b": 5, "c": 6}]),
+    (posonly, [(1, 2), (1, 2, 4)], [{}, {"b": 3}]),
+    (defaults, [(1,), (1, 2, 3, 4)], [{}, {"z": 1, "y": 2}]),
+    (recursion, [(10,), (25,)]),
+    (fib, [(10,), (100,)]),
+    (globals_use, [(3,)]),
+    (list_ops, [(6,)]),
+    (tuple_ops, [((1, 2, 1),)]),
+    (truthiness, [(3,), ("",)]),
+    (conditional, [(3,), (0,), (-2,)]),
+    (boolops, [(0, 1), (2, 3), ("", "x")]),
+    (chained, [(5,), (15,)]),
+    (nameerror, [()]),
+    (unbound, [(1,), (0,)]),
+    (attrerror, [(1,), (None,), ("s",)]),
+    (len_error, [(5,), ([1],)]),
+    (int_error, [("12",), ("x",), ("1.5",)]),
+    (iter_next, [([1, 2],)]),
+    (stopiter, [([],)]),
+    (hashes, [("abc",), (b"xy",), (0.1,)]),
+    (print_fn, [(1,)]),
+    (multi_except, [(0,), (1,), (2,)]),
+    (finally_return, [(1,)]),
+    (deep, [(0,)]),
+    (setops, [([3, 1, 3, 2],)]),
+    (repr_misc, [(1.5,), ("s",)]),
+    (min_empty, [([],)]),
+    (neg_index, [([1, 2, 3, 4],), ("abcd",)]),
+]
+
+
+def run_case(fn, args, kwargs):
+    import io
+    import contextlib
+    out = io.StringIO()
+    res = {"args": [enc(a) for a in args], "kwargs": [[k, enc(v)] for k, v in kwargs.items()]}
+    try:
+        with contextlib.redirect_stdout(out):
+            r = fn(*args, **kwargs)
+        res["repr"] = repr(r)
+    except BaseException as e:  # noqa: B902
+        res["exc_type"] = type(e).__name__
+        res["exc_msg"] = str(e)
+        tb = traceback.extract_tb(e.__traceback__)[1:]
+        if len(tb) > 8:  # deep recursion: keep the ends only
+            tb = tb[:3] + tb[-3:]
+            res["tb_truncated"] = True
+        res["tb"] = [[f.name, f.lineno] for f in tb]
+    res["stdout"] = out.getvalue()
+    return res
+
+
+def main():
+    outdir = sys.argv[1]
+    sys.setrecursionlimit(1000)
+    cases = []
+    for entry in CASES:
+        fn, arglist = entry[0], entry[1]
+        kwlist = entry[2] if len(entry) > 2 else [{}]
+        runs = []
+        for a in arglist:
+            for kw in kwlist:
+                runs.append(run_case(fn, a, kw))
+        cases.append({
+            "name": fn.__name__,
+            "code": code(fn.__code__),
+            "defaults": enc(fn.__defaults__) if fn.__defaults__ else None,
+            "kwdefaults": enc(fn.__kwdefaults__) if fn.__kwdefaults__ else None,
+            "runs": runs,
+        })
+    glob = {"K": enc(K), "TABLE": enc(TABLE)}
+    funcs = {fn.__name__: code(fn.__code__) for fn, *_ in CASES}
+    ver = "%d.%d" % sys.version_info[:2]
+    doc = {"version": ver, "globals": glob, "functions": funcs, "cases": cases}
+    path = os.path.join(outdir, "cases_py%s.json" % ver)
+    with open(path, "w") as f:
+        json.dump(doc, f, indent=0, sort_keys=True)
+        f.write("\n")
+    print("wrote", path, len(cases), "functions", sum(len(c["runs"]) for c in cases), "runs")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,134 @@
+package pyexec
+
+import (
+	"context"
+	"io"
+
+	"github.com/go-python/gpython/py"
+	"github.com/pybridge/pybridge/pyexec/bytecode"
+	"github.com/pybridge/pybridge/pyexec/pyhash"
+)
+
+// DefaultRecursionLimit is CPython's default sys.getrecursionlimit().
+const DefaultRecursionLimit = 1000
+
+// ctxCheckInterval is how many steps pass between cancellation checks.
+const ctxCheckInterval = 1 << 12
+
+// Thread is the per-goroutine state of the interpreter. A Thread must not be
+// used by two goroutines at once.
+type Thread struct {
+	// Name is an optional label for the thread (for diagnostics).
+	Name string
+	// Ctx, when set, is checked periodically; once done, evaluation stops
+	// with a KeyboardInterrupt carrying the context's error.
+	Ctx context.Context
+	// Stdout receives print() output; nil discards it.
+	Stdout io.Writer
+	// RecursionLimit bounds the depth of nested Python calls (default
+	// DefaultRecursionLimit); exceeding it raises RecursionError.
+	RecursionLimit int
+	// StepBudget bounds the number of instructions executed (0: no limit);
+	// exceeding it stops evaluation with an error.
+	StepBudget int64
+
+	version bytecode.Version
+	hash    *pyhash.Hasher
+	steps   int64
+	limit   int64
+	depth   int
+	// handled is the exception currently being handled (sys.exc_info()).
+	handled *Exception
+	// stack is the pool that frames carve their locals and value stacks from.
+	stack []py.Object
+	sp    int
+	// frames are reusable frame records indexed by depth.
+	frames []*frame
+	repr   reprGuard
+}
+
+// NewThread returns a thread that reproduces CPython version v with
+// PYTHONHASHSEED=0.
+func NewThread(v bytecode.Version) *Thread {
+	return &Thread{version: v, RecursionLimit: DefaultRecursionLimit}
+}
+
+// Version returns the CPython version the thread reproduces.
+func (t *Thread) Version() bytecode.Version { return t.version }
+
+// SetHashSeed selects PYTHONHASHSEED for str/bytes hashing.
+func (t *Thread) SetHashSeed(seed uint32) { t.hash = pyhash.New(t.version.Minor, seed) }
+
+// Steps returns the number of instructions executed so far.
+func (t *Thread) Steps() int64 { return t.steps }
+
+func (t *Thread) minor() int {
+	if t == nil {
+		return 12
+	}
+	return t.version.Minor
+}
+
+var defaultHasher = pyhash.New(12, 0)
+
+func (t *Thread) hasher() *pyhash.Hasher {
+	if t == nil {
+		return defaultHasher
+	}
+	if t.hash == nil {
+		t.hash = pyhash.New(t.version.Minor, 0)
+	}
+	return t.hash
+}
+
+// checkInterrupt is called every ctxCheckInterval steps and when the step
+// limit is reached.
+func (t *Thread) checkInterrupt() error {
+	if t.StepBudget > 0 && t.steps >= t.StepBudget {
+		return Errorf(RuntimeErrorType, "step budget of %d instructions exhausted", t.StepBudget)
+	}
+	if t.Ctx != nil {
+		select {
+		case <-t.Ctx.Done():
+			return Errorf(KeyboardInterruptType, "%v", t.Ctx.Err())
+		default:
+		}
+	}
+	t.limit = t.steps + ctxCheckInterval
+	if b := t.StepBudget; b > 0 && b < t.limit {
+		t.limit = b
+	}
+	return nil
+}
+
+// alloc carves n zeroed slots from the thread's value pool.
+func (t *Thread) alloc(n int) []py.Object {
+	if t.sp+n > len(t.stack) {
+		// Start a new chunk; frames keep their slices into the old one.
+		size := 4096
+		if n > size {
+			size = n
+		}
+		t.stack = make([]py.Object, size)
+		t.sp = 0
+	}
+	s := t.stack[t.sp : t.sp+n : t.sp+n]
+	t.sp += n
+	return s
+}
+
+// release returns slots taken by alloc (in LIFO order) and clears them.
+func (t *Thread) release(s []py.Object) {
+	clear(s)
+	if n := len(s); n > 0 && t.sp >= n && &t.stack[t.sp-n] == &s[0] {
+		t.sp -= n
+	}
+}
+
+// msgFloatMod is the ZeroDivisionError text of float % 0.
+func (t *Thread) msgFloatMod() string {
+	if t.minor() >= 13 {
+		return "float modulo by zero"
+	}
+	return "float modulo"
+}
