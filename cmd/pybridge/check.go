@@ -5,9 +5,11 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
+	"os"
 	"strings"
 
 	"github.com/pybridge/pybridge/bridge/check"
+	"github.com/pybridge/pybridge/internal/textdiff"
 )
 
 func init() {
@@ -32,8 +34,11 @@ func runCheck(env *cmdEnv, args []string) int {
 	threshold := fs.String("threshold", "error", "lowest severity that fails the check: info, warning or error")
 	var allow stringList
 	fs.Var(&allow, "allow", "trust a global (module.name or module.*); repeatable")
+	goldenPath := fs.String("golden", "", "compare the payload's findings with this stored JSON report (one payload)")
+	update := fs.Bool("update", false, "with --golden, write the stored report instead of comparing")
 	fs.Usage = func() {
 		fmt.Fprintln(env.stderr, "usage: pybridge check [--format text|json|sarif] [--strict] [--threshold error|warning|info] [--allow module.name] PAYLOAD...")
+		fmt.Fprintln(env.stderr, "       pybridge check --golden REPORT.json [--update] PAYLOAD")
 		fmt.Fprintln(env.stderr, "Checks cloudpickle payloads (\"-\" reads standard input) without running them.")
 		fmt.Fprintln(env.stderr, "Exit status: 0 clean, 1 findings at or above the threshold, 2 malformed or unreadable input, 3 usage.")
 		fs.PrintDefaults()
@@ -61,6 +66,13 @@ func runCheck(env *cmdEnv, args []string) int {
 	}
 	opts := check.DefaultOptions()
 	opts.Strict, opts.Threshold, opts.Allow = *strict, sev, allow
+	if *goldenPath != "" {
+		if fs.NArg() != 1 {
+			fmt.Fprintln(env.stderr, "pybridge check: --golden takes exactly one payload")
+			return 3
+		}
+		return checkGolden(env, fs.Arg(0), *goldenPath, *update, opts)
+	}
 
 	code := 0
 	worse := func(c int) {
@@ -128,4 +140,49 @@ func runCheck(env *cmdEnv, args []string) int {
 		}
 	}
 	return code
+}
+
+// checkGolden compares a payload's findings with a stored report, so a
+// team notices when a code change starts capturing a new resource. The
+// stored report is the JSON document of `check --format json` without the
+// file name. Exit status: 0 same findings (or the file was written with
+// --update), 1 different, 2 unreadable input or golden file.
+func checkGolden(env *cmdEnv, path, goldenPath string, update bool, opts check.Options) int {
+	data, err := readInput(env, path)
+	if err != nil {
+		fmt.Fprintf(env.stderr, "pybridge: %s: %v\n", path, err)
+		return 2
+	}
+	r := check.Bytes(data, opts)
+	r.File = ""
+	raw, err := json.Marshal(r)
+	if err != nil {
+		fmt.Fprintf(env.stderr, "pybridge: %s: %v\n", path, err)
+		return 2
+	}
+	var got bytes.Buffer
+	if err := json.Indent(&got, raw, "", "  "); err != nil {
+		fmt.Fprintf(env.stderr, "pybridge: %s: %v\n", path, err)
+		return 2
+	}
+	got.WriteByte('\n')
+	if update {
+		if err := os.WriteFile(goldenPath, got.Bytes(), 0o644); err != nil {
+			fmt.Fprintf(env.stderr, "pybridge: %v\n", err)
+			return 2
+		}
+		fmt.Fprintf(env.stdout, "%s: wrote %s (%d findings)\n", path, goldenPath, len(r.Findings))
+		return 0
+	}
+	want, err := os.ReadFile(goldenPath)
+	if err != nil {
+		fmt.Fprintf(env.stderr, "pybridge: %v (run with --update to create it)\n", err)
+		return 2
+	}
+	if d := textdiff.Unified(goldenPath, path, want, got.Bytes()); d != "" {
+		fmt.Fprintf(env.stdout, "%s: findings differ from %s:\n%s", path, goldenPath, d)
+		return 1
+	}
+	fmt.Fprintf(env.stdout, "%s: findings match %s (%d findings)\n", path, goldenPath, len(r.Findings))
+	return 0
 }

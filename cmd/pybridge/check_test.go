@@ -67,3 +67,35 @@ func TestCheckCLI(t *testing.T) {
 	code, _, _ = checkRun(t, nil)
 	assert.Equal(t, 3, code)
 }
+
+func TestCheckGolden(t *testing.T) {
+	dir := t.TempDir()
+	report := filepath.Join(dir, "report.json")
+	payload := td("resource_write_file.pkl")
+
+	code, _, errOut := checkRun(t, nil, "--golden", report, payload)
+	assert.Equal(t, 2, code, "missing golden file")
+	assert.Contains(t, errOut, "--update")
+
+	code, out, _ := checkRun(t, nil, "--golden", report, "--update", payload)
+	require.Equal(t, 0, code)
+	assert.Contains(t, out, "wrote")
+	stored, err := os.ReadFile(report)
+	require.NoError(t, err)
+	assert.Contains(t, string(stored), `"rule": "unpicklable-resource"`)
+	assert.NotContains(t, string(stored), "resource_write_file.pkl")
+
+	code, out, _ = checkRun(t, nil, "--golden", report, payload)
+	assert.Equal(t, 0, code, out)
+	assert.Contains(t, out, "findings match")
+
+	// A payload that captures something else no longer matches.
+	code, out, _ = checkRun(t, nil, "--golden", report, td("resource_lock_in_dict.pkl"))
+	assert.Equal(t, 1, code)
+	assert.Contains(t, out, "findings differ")
+	assert.Contains(t, out, "+++ "+td("resource_lock_in_dict.pkl"))
+	assert.Contains(t, out, "_thread.lock")
+
+	code, _, _ = checkRun(t, nil, "--golden", report, payload, payload)
+	assert.Equal(t, 3, code)
+}
