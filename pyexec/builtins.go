@@ -45,6 +45,9 @@ func BuiltinsFor(v bytecode.Version) *Dict {
 		for _, e := range exceptionTypes {
 			add(e.Name, e)
 		}
+		for name, v := range objectModelBuiltins {
+			add(name, v)
+		}
 		add("None", py.None)
 		add("True", py.True)
 		add("False", py.False)
@@ -130,6 +133,9 @@ func bAbs(t *Thread, args []py.Object, kw py.Tuple) (py.Object, error) {
 	if err := posArgs("abs", args, kw, 1, 1); err != nil {
 		return nil, err
 	}
+	if r, ok, err := absHook(t, args[0]); ok {
+		return r, err
+	}
 	switch x := args[0].(type) {
 	case py.Float:
 		return py.Float(math.Abs(float64(x))), nil
@@ -171,7 +177,7 @@ func bNext(t *Thread, args []py.Object, kw py.Tuple) (py.Object, error) {
 		if len(args) == 2 {
 			return args[1], nil
 		}
-		return nil, NewException(StopIterationType)
+		return nil, exhausted(it)
 	}
 	return v, nil
 }
@@ -213,6 +219,9 @@ func bChr(t *Thread, args []py.Object, kw py.Tuple) (py.Object, error) {
 func bIsinstance(t *Thread, args []py.Object, kw py.Tuple) (py.Object, error) {
 	if err := posArgs("isinstance", args, kw, 2, 2); err != nil {
 		return nil, err
+	}
+	if ok, handled, err := instanceCheckHook(t, args[0], args[1]); handled {
+		return py.NewBool(ok), err
 	}
 	ok, err := isinstance(args[0], args[1])
 	return py.NewBool(ok), err
@@ -769,11 +778,7 @@ func bCallable(t *Thread, args []py.Object, kw py.Tuple) (py.Object, error) {
 	if err := posArgs("callable", args, kw, 1, 1); err != nil {
 		return nil, err
 	}
-	switch args[0].(type) {
-	case *Function, *Builtin, *Method, *BoundMethod, *py.Type:
-		return py.True, nil
-	}
-	return py.False, nil
+	return py.NewBool(isCallable(args[0])), nil
 }
 
 // --- type constructors ---
@@ -785,6 +790,9 @@ func bInt(t *Thread, args []py.Object, kw py.Tuple) (py.Object, error) {
 	}
 	if a[0] == nil {
 		return MakeInt(0), nil
+	}
+	if r, ok, err := numberHook(t, a[0], false); ok && a[1] == nil {
+		return r, err
 	}
 	if a[1] != nil {
 		s, ok := a[0].(py.String)
@@ -892,6 +900,9 @@ func bFloat(t *Thread, args []py.Object, kw py.Tuple) (py.Object, error) {
 	}
 	if len(args) == 0 {
 		return py.Float(0), nil
+	}
+	if r, ok, err := numberHook(t, args[0], true); ok {
+		return r, err
 	}
 	switch x := args[0].(type) {
 	case py.Float:

@@ -48,7 +48,7 @@ func call(t *Thread, callable py.Object, args []py.Object, kwnames py.Tuple) (py
 		if !IsInstance(args[0], f.Owner) {
 			return nil, typeErrorf("descriptor '%s' for '%s' objects doesn't apply to a '%s' object", f.Name, f.Owner.Name, TypeName(args[0]))
 		}
-		return f.Fn(t, args[0], args[1:], kwnames)
+		return f.Fn(t, payloadFor(args[0], f.Owner), args[1:], kwnames)
 	case *BoundMethod:
 		if m, ok := f.Func.(*Method); ok {
 			return m.Fn(t, f.Self, args, kwnames)
@@ -57,6 +57,9 @@ func call(t *Thread, callable py.Object, args []py.Object, kwnames py.Tuple) (py
 		all = append(append(all, f.Self), args...)
 		return call(t, f.Func, all, kwnames)
 	case *py.Type:
+		if r, ok, err := callType(t, f, args, kwnames); ok {
+			return r, err
+		}
 		if ctor := typeCtors[f]; ctor != nil {
 			return ctor(t, args, kwnames)
 		}
@@ -64,6 +67,11 @@ func call(t *Thread, callable py.Object, args []py.Object, kwnames py.Tuple) (py
 			return newExceptionInstance(f, args, kwnames)
 		}
 		return nil, typeErrorf("cannot create '%s' instances", f.Name)
+	case Callable:
+		return f.Call(t, args, kwnames)
+	}
+	if r, ok, err := callHook(t, callable, args, kwnames); ok {
+		return r, err
 	}
 	return nil, typeErrorf("'%s' object is not callable", TypeName(callable))
 }

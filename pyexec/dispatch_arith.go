@@ -56,6 +56,9 @@ func BinaryOp(t *Thread, op int, a, b py.Object) (py.Object, error) {
 			}
 		}
 	}
+	if r, ok, err := binaryHook(t, op, a, b); ok {
+		return r, err
+	}
 	if isInt(a) && isInt(b) {
 		if base == opPow {
 			r, _, err := intPow(bigOf(a), bigOf(b))
@@ -324,6 +327,9 @@ func seqRepeat(seq, n py.Object) (py.Object, error) {
 
 // UnaryOp applies a unary operator: '-', '+', '~' or '!' (not).
 func UnaryOp(t *Thread, op byte, a py.Object) (py.Object, error) {
+	if r, ok, err := unaryHook(t, op, a); ok {
+		return r, err
+	}
 	switch op {
 	case '!':
 		b, err := Truth(t, a)

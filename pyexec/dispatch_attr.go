@@ -36,6 +36,9 @@ func lookupMethod(typ *py.Type, name string) *Method {
 
 // GetAttr returns getattr(o, name).
 func GetAttr(t *Thread, o py.Object, name string) (py.Object, error) {
+	if v, ok, err := getAttrHook(t, o, name); ok {
+		return v, err
+	}
 	if m := lookupMethod(TypeOf(o), name); m != nil {
 		return &BoundMethod{Self: o, Func: m}, nil
 	}
@@ -112,6 +115,9 @@ func GetAttr(t *Thread, o py.Object, name string) (py.Object, error) {
 		if m := methodTables[x][name]; m != nil {
 			return m, nil
 		}
+		if v := typeAttrs[x][name]; v != nil {
+			return v, nil
+		}
 		return nil, Errorf(AttributeErrorType, "type object '%s' has no attribute '%s'", x.Name, name)
 	case *Cell:
 		if name == "cell_contents" {
@@ -136,6 +142,10 @@ func GetAttr(t *Thread, o py.Object, name string) (py.Object, error) {
 		case "imag":
 			return py.Float(0), nil
 		}
+	case Attributer:
+		if v, found, err := x.GetAttr(t, name); err != nil || found {
+			return v, err
+		}
 	}
 	return nil, Errorf(AttributeErrorType, "'%s' object has no attribute '%s'", TypeName(o), name)
 }
@@ -149,6 +159,9 @@ func excOrNone(e *Exception) py.Object {
 
 // SetAttr performs setattr(o, name, v).
 func SetAttr(t *Thread, o py.Object, name string, v py.Object) error {
+	if ok, err := setAttrHook(t, o, name, v); ok {
+		return err
+	}
 	switch x := o.(type) {
 	case *Function:
 		switch name {
@@ -195,6 +208,12 @@ func SetAttr(t *Thread, o py.Object, name string, v py.Object) error {
 		}
 	case *py.Type:
 		return typeErrorf("cannot set '%s' attribute of immutable type '%s'", name, x.Name)
+	case *Module:
+		return x.Dict.SetItem(t, py.String(name), v)
+	case AttrSetter:
+		if handled, err := x.PySetAttr(t, name, v); handled || err != nil {
+			return err
+		}
 	}
 	if lookupMethod(TypeOf(o), name) != nil {
 		return Errorf(AttributeErrorType, "'%s' object attribute '%s' is read-only", TypeName(o), name)

@@ -49,6 +49,9 @@ func Identical(a, b py.Object) bool {
 
 // Hash returns hash(o) as CPython computes it for t's version.
 func Hash(t *Thread, o py.Object) (int64, error) {
+	if h, ok, err := hashHook(t, o); ok {
+		return h, err
+	}
 	h := t.hasher()
 	switch x := o.(type) {
 	case py.String:
@@ -93,6 +96,9 @@ func Hash(t *Thread, o py.Object) (int64, error) {
 
 // Equal reports whether a == b.
 func Equal(t *Thread, a, b py.Object) (bool, error) {
+	if r, ok, err := equalHook(t, a, b); ok {
+		return r, err
+	}
 	switch x := a.(type) {
 	case py.String:
 		y, ok := b.(py.String)
@@ -136,6 +142,16 @@ func Equal(t *Thread, a, b py.Object) (bool, error) {
 	}
 	if c, ok, err := numCompare(a, b); ok {
 		return c == 0, err
+	}
+	if e, ok := a.(Equaler); ok {
+		if eq, ok, err := e.PyEqual(t, b); ok || err != nil {
+			return eq, err
+		}
+	}
+	if e, ok := b.(Equaler); ok {
+		if eq, ok, err := e.PyEqual(t, a); ok || err != nil {
+			return eq, err
+		}
 	}
 	return Identical(a, b), nil
 }
@@ -247,6 +263,9 @@ func floatIntCmp(f float64, i py.Object) int {
 
 // Compare applies comparison op (CmpLT … CmpGE) and returns a bool.
 func Compare(t *Thread, op int, a, b py.Object) (bool, error) {
+	if r, ok, err := compareHook(t, op, a, b); ok {
+		return r, err
+	}
 	switch op {
 	case CmpEQ:
 		return Equal(t, a, b)
@@ -306,6 +325,10 @@ func order(t *Thread, op int, a, b py.Object) (int, error) {
 	case *Set:
 		if y, ok := b.(*Set); ok {
 			return setOrder(t, op, x, y)
+		}
+	case Orderer:
+		if r, ok, err := x.PyCompare(t, op, b); ok || err != nil {
+			return boolToOrder(op, r), err
 		}
 	}
 	return 0, typeErrorf("'%s' not supported between instances of '%s' and '%s'", cmpSymbols[op], TypeName(a), TypeName(b))

@@ -39,6 +39,10 @@ func writeRepr(t *Thread, b *strings.Builder, o py.Object, depth int) error {
 	if depth > maxReprDepth {
 		return Errorf(RecursionErrorType, "maximum recursion depth exceeded while getting the repr of an object")
 	}
+	if s, ok, err := reprHook(t, o); ok {
+		b.WriteString(s)
+		return err
+	}
 	switch x := o.(type) {
 	case py.String:
 		b.WriteString(pyrepr.Str(string(x)))
@@ -214,6 +218,12 @@ func writeRepr(t *Thread, b *strings.Builder, o py.Object, depth int) error {
 		b.WriteByte(')')
 	case *Cell:
 		b.WriteString("<cell at " + addr(x) + ">")
+	case Representer:
+		s, err := x.Repr(t)
+		if err != nil {
+			return err
+		}
+		b.WriteString(s)
 	default:
 		b.WriteString("<" + TypeName(o) + " object at " + addr(o) + ">")
 	}
@@ -231,6 +241,9 @@ func typeQualName(t *py.Type) string {
 			return t.Name
 		}
 	}
+	if m, ok := t.Dict["__module__"].(py.String); ok {
+		return string(m) + "." + t.Name
+	}
 	return "builtins." + t.Name
 }
 
@@ -244,6 +257,9 @@ func addr(o py.Object) string {
 
 // Str returns str(o).
 func Str(t *Thread, o py.Object) (string, error) {
+	if s, ok, err := strHook(t, o); ok {
+		return s, err
+	}
 	switch x := o.(type) {
 	case py.String:
 		return string(x), nil
@@ -281,6 +297,9 @@ func fmtError(err error) error {
 
 // Format returns format(o, spec).
 func Format(t *Thread, o py.Object, spec string) (string, error) {
+	if s, ok, err := formatHook(t, o, spec); ok {
+		return s, err
+	}
 	var s string
 	var err error
 	switch x := o.(type) {

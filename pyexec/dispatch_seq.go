@@ -10,6 +10,9 @@ import (
 
 // Len returns len(o).
 func Len(t *Thread, o py.Object) (int, error) {
+	if n, ok, err := lenHook(t, o); ok {
+		return n, err
+	}
 	switch x := o.(type) {
 	case py.String:
 		return utf8.RuneCountInString(string(x)), nil
@@ -27,12 +30,17 @@ func Len(t *Thread, o py.Object) (int, error) {
 		return int(x.length()), nil
 	case *dictView:
 		return x.d.Len(), nil
+	case Sized:
+		return x.PyLen(t)
 	}
 	return 0, typeErrorf("object of type '%s' has no len()", TypeName(o))
 }
 
 // Truth returns bool(o).
 func Truth(t *Thread, o py.Object) (bool, error) {
+	if b, ok, err := truthHook(t, o); ok {
+		return b, err
+	}
 	switch x := o.(type) {
 	case py.Bool:
 		return bool(x), nil
@@ -60,6 +68,9 @@ func Truth(t *Thread, o py.Object) (bool, error) {
 		return x.length() != 0, nil
 	case *dictView:
 		return x.d.Len() != 0, nil
+	case Sized:
+		n, err := x.PyLen(t)
+		return n != 0, err
 	}
 	return true, nil
 }
@@ -168,6 +179,9 @@ func normIndex(idx py.Object, n int) (int, bool, error) {
 
 // GetItem returns o[key].
 func GetItem(t *Thread, o, key py.Object) (py.Object, error) {
+	if v, ok, err := getItemHook(t, o, key); ok {
+		return v, err
+	}
 	switch x := o.(type) {
 	case *py.List:
 		if sl, ok := key.(*py.Slice); ok {
@@ -256,6 +270,8 @@ func GetItem(t *Thread, o, key py.Object) (py.Object, error) {
 		return x.getItem(key)
 	case *py.Type:
 		return nil, typeErrorf("type '%s' is not subscriptable", x.Name)
+	case Subscriptable:
+		return x.PyGetItem(t, key)
 	}
 	return nil, typeErrorf("'%s' object is not subscriptable", TypeName(o))
 }
@@ -305,6 +321,9 @@ func strGetItem(t *Thread, s py.String, key py.Object) (py.Object, error) {
 
 // SetItem performs o[key] = v.
 func SetItem(t *Thread, o, key, v py.Object) error {
+	if ok, err := setItemHook(t, o, key, v); ok {
+		return err
+	}
 	switch x := o.(type) {
 	case *py.List:
 		if sl, ok := key.(*py.Slice); ok {
@@ -324,6 +343,8 @@ func SetItem(t *Thread, o, key, v py.Object) error {
 		return nil
 	case *Dict:
 		return x.SetItem(t, key, v)
+	case ItemAssigner:
+		return x.PySetItem(t, key, v)
 	}
 	return typeErrorf("'%s' object does not support item assignment", TypeName(o))
 }
@@ -367,6 +388,9 @@ func listSetSlice(t *Thread, l *py.List, sl *py.Slice, v py.Object) error {
 
 // DelItem performs del o[key].
 func DelItem(t *Thread, o, key py.Object) error {
+	if ok, err := setItemHook(t, o, key, nil); ok {
+		return err
+	}
 	switch x := o.(type) {
 	case *py.List:
 		if sl, ok := key.(*py.Slice); ok {
@@ -408,12 +432,17 @@ func DelItem(t *Thread, o, key py.Object) error {
 			return NewException(KeyErrorType, key)
 		}
 		return nil
+	case ItemAssigner:
+		return x.PySetItem(t, key, nil)
 	}
 	return typeErrorf("'%s' object doesn't support item deletion", TypeName(o))
 }
 
 // Contains returns item in container.
 func Contains(t *Thread, container, item py.Object) (bool, error) {
+	if b, ok, err := containsHook(t, container, item); ok {
+		return b, err
+	}
 	switch x := container.(type) {
 	case py.String:
 		s, ok := item.(py.String)
@@ -449,6 +478,9 @@ func Contains(t *Thread, container, item py.Object) (bool, error) {
 			_, ok, err := x.d.Get(t, item)
 			return ok, err
 		}
+	}
+	if c, ok := container.(Container); ok {
+		return c.PyContains(t, item)
 	}
 	it, err := Iterate(t, container)
 	if err != nil {

@@ -23,7 +23,14 @@
 //
 // Exceptions are Go errors of type *Exception that carry the Python
 // exception object (type, args, traceback); [Exception.Traceback] formats
-// them as CPython prints them.
+// them as CPython prints them. 3.11+ code routes them through the exception
+// table (bytecode.Program.Handlers); 3.8–3.10 code through a per-frame block
+// stack that reproduces CPython's SETUP_FINALLY / POP_BLOCK / END_FINALLY
+// unwinding and its six-value handler layout (eval_legacy.go).
+//
+// Generators ([Generator], eval_gen.go) implement send, throw, close and
+// __next__, delegation (yield from) on every version, PEP 479 and
+// StopIteration.value; eval_match.go implements the match statement's ops.
 //
 // Concurrency: a Thread, and the mutable Python values it creates, belong to
 // one goroutine. Code objects may be shared: their inline caches are

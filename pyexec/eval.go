@@ -17,6 +17,15 @@ type frame struct {
 	sp     int
 	pc     int // next instruction index
 	lasti  int // instruction being executed (for tracebacks and handlers)
+	// blocks is the 3.8–3.10 block stack (eval_legacy.go).
+	blocks []legacyBlock
+	// throw, when set, is raised in the frame at lasti by the next run
+	// (generator throw/close, eval_gen.go).
+	throw *Exception
+	// yielded is the value a delegating op (YIELD_FROM) yields.
+	yielded py.Object
+	// ns is the locals dict of a class body (LOAD_NAME/STORE_NAME), else nil.
+	ns *Dict
 }
 
 // errYield is returned by loop when a generator frame yields.
@@ -26,7 +35,16 @@ var errYield = errors.New("pyexec: yield")
 // the handlers of f's exception table.
 func (t *Thread) run(f *frame) (py.Object, error) {
 	for {
-		res, err := t.loop(f)
+		var res py.Object
+		var err error
+		if f.throw != nil {
+			err, f.throw = f.throw, nil
+		} else {
+			res, err = t.loop(f)
+		}
+		if err == errYield && res == nil {
+			res, f.yielded = f.yielded, nil
+		}
 		if err == nil || err == errYield {
 			return res, err
 		}
@@ -42,6 +60,14 @@ func (t *Thread) run(f *frame) (py.Object, error) {
 		}
 		if exc.typ == KeyboardInterruptType {
 			clear(f.stack[:f.sp])
+			return nil, exc
+		}
+		if f.code.prog.BlockStack {
+			if t.legacyUnwind(f, exc) {
+				continue
+			}
+			clear(f.stack[:f.sp])
+			f.sp = 0
 			return nil, exc
 		}
 		h := f.code.prog.HandlerFor(f.lasti)
@@ -173,7 +199,7 @@ func (t *Thread) loop(f *frame) (result py.Object, err error) {
 				break
 			}
 			copy(locals[code.nlocalsplus-n:], cl[:n])
-		case bytecode.LoadDeref, bytecode.LoadClassderef:
+		case bytecode.LoadDeref:
 			c, ok := locals[in.Arg].(*Cell)
 			if !ok {
 				err = Errorf(SystemErrorType, "no cell in slot %d", in.Arg)
@@ -278,9 +304,16 @@ func (t *Thread) loop(f *frame) (result py.Object, err error) {
 			}
 		case bytecode.CompareOp:
 			sp--
-			var b bool
-			b, err = Compare(t, int(in.Arg), stack[sp-1], stack[sp])
-			stack[sp-1], stack[sp] = py.NewBool(b), nil
+			var v py.Object
+			v, err = RichCompare(t, int(in.Arg), stack[sp-1], stack[sp])
+			if err == nil && in.Flags&bytecode.FlagToBool != 0 {
+				if _, isBool := v.(py.Bool); !isBool {
+					var b bool
+					b, err = Truth(t, v)
+					v = py.NewBool(b)
+				}
+			}
+			stack[sp-1], stack[sp] = v, nil
 		case bytecode.IsOp:
 			sp--
 			r := Identical(stack[sp-1], stack[sp]) != (in.Arg == 1)
@@ -618,10 +651,37 @@ func (t *Thread) loop(f *frame) (result py.Object, err error) {
 				r.Cause, r.Context = exc, exc
 				stack[sp-1] = r
 			}
+		case bytecode.ImportName:
+			var m py.Object
+			m, err = t.importName(string(code.names[in.Arg]), stack[sp-1], stack[sp-2])
+			sp--
+			stack[sp] = nil
+			stack[sp-1] = m
+		case bytecode.ImportFrom:
+			var v py.Object
+			if v, err = t.importFrom(stack[sp-1], string(code.names[in.Arg])); err == nil {
+				stack[sp] = v
+				sp++
+			}
+		case bytecode.ImportStar:
+			err = t.importStar(stack[sp-1], f.fn.Globals)
+			if code.Version.Minor >= 12 {
+				stack[sp-1] = py.None
+			} else {
+				sp--
+				stack[sp] = nil
+			}
+		case bytecode.LoadName, bytecode.StoreName, bytecode.DeleteName, bytecode.LoadLocals,
+			bytecode.LoadClassderef, bytecode.LoadFromDictOrDeref, bytecode.LoadFromDictOrGlobals,
+			bytecode.LoadBuildClass, bytecode.SetupAnnotations, bytecode.DeleteAttr, bytecode.LoadSuperAttr,
+			bytecode.BeforeWith, bytecode.WithExceptStart:
+			// Object model ops (eval_class.go).
+			sp, err = t.classOp(f, in, sp)
 		case bytecode.CallIntrinsic1, bytecode.CallIntrinsic2:
 			err = Errorf(SystemErrorType, "unsupported intrinsic %d", in.Arg)
 		default:
-			err = Errorf(SystemErrorType, "unsupported instruction %s in %s", in.Op, code.Name)
+			// Block-stack, generator-delegation and match ops (eval_ext.go).
+			sp, pc, err = t.extOp(f, in, sp, pc, lasti)
 		}
 		if err != nil {
 			break

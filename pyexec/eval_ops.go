@@ -38,6 +38,9 @@ func (t *Thread) loadGlobal(f *frame, pc int, arg int32) (py.Object, error) {
 // an unbound method to be called with obj prepended.
 func (t *Thread) loadMethod(code *Code, pc int, obj py.Object, name string) (m py.Object, bound bool, err error) {
 	typ := TypeOf(obj)
+	if isUserVal(obj) {
+		return loadMethodUser(t, obj, typ, name)
+	}
 	slot := &code.caches[pc]
 	if e := slot.Load(); e != nil && e.typ == typ {
 		return e.method, true, nil
@@ -302,6 +305,8 @@ func (t *Thread) raise(stack []py.Object, sp *int, n int) error {
 		return err
 	}
 	if n == 2 {
+		e.SuppressContext = true
+		e.Cause = nil
 		if _, none := cause.(py.NoneType); !none {
 			c, err := makeException(t, cause)
 			if err != nil {

@@ -30,6 +30,7 @@ var (
 	SystemErrorType         = newType("SystemError", ExceptionType)
 	ImportErrorType         = newType("ImportError", ExceptionType)
 	KeyboardInterruptType   = newType("KeyboardInterrupt", BaseExceptionType)
+	GeneratorExitType       = newType("GeneratorExit", BaseExceptionType)
 )
 
 // exceptionTypes lists the built-in exception classes exposed as builtins.
@@ -39,6 +40,7 @@ var exceptionTypes = []*py.Type{
 	ValueErrorType, AttributeErrorType, NameErrorType, UnboundLocalErrorType,
 	StopIterationType, RuntimeErrorType, RecursionErrorType, NotImplementedErrorType,
 	AssertionErrorType, SystemErrorType, ImportErrorType, KeyboardInterruptType,
+	GeneratorExitType,
 }
 
 // TracebackEntry is one frame of a traceback.
@@ -58,6 +60,10 @@ type Exception struct {
 	Cause, Context *Exception
 	// Frames is the traceback, innermost frame first.
 	Frames []TracebackEntry
+	// SuppressContext is __suppress_context__ (set by raise ... from ...).
+	SuppressContext bool
+	// dict is the instance __dict__ (nil until an attribute is set).
+	dict *Dict
 	// reraised is set while a bare re-raise crosses the frame that caught it,
 	// so that frame is not added to the traceback twice.
 	reraised bool
@@ -96,26 +102,50 @@ func (e *Exception) Message() string {
 
 // Error returns "Type: message", the last line of CPython's traceback.
 func (e *Exception) Error() string {
-	m := e.Message()
-	if m == "" {
-		return e.typ.Name
+	name, m := e.typ.Name, ""
+	if classOf(e.typ) != nil {
+		name, m = userExcLine(e)
+	} else {
+		m = e.Message()
 	}
-	return e.typ.Name + ": " + m
+	if m == "" {
+		return name
+	}
+	return name + ": " + m
 }
 
 // Traceback formats the exception as CPython prints an uncaught one (without
 // source lines, as when the source file is not available).
 func (e *Exception) Traceback() string {
 	var b strings.Builder
+	e.writeChain(&b, map[*Exception]bool{})
+	return b.String()
+}
+
+// writeChain writes the exceptions e was raised from or during (__cause__,
+// or __context__ unless suppressed) first, as CPython does.
+func (e *Exception) writeChain(b *strings.Builder, seen map[*Exception]bool) {
+	seen[e] = true
+	if e.Cause != nil && !seen[e.Cause] {
+		e.Cause.writeChain(b, seen)
+		b.WriteString("\n\nThe above exception was the direct cause of the following exception:\n\n")
+	} else if e.Context != nil && !e.SuppressContext && !seen[e.Context] {
+		e.Context.writeChain(b, seen)
+		b.WriteString("\n\nDuring handling of the above exception, another exception occurred:\n\n")
+	}
+	e.writeOne(b)
+}
+
+// writeOne writes one exception's traceback and last line.
+func (e *Exception) writeOne(b *strings.Builder) {
 	if len(e.Frames) > 0 {
 		b.WriteString("Traceback (most recent call last):\n")
 		for i := len(e.Frames) - 1; i >= 0; i-- {
 			f := e.Frames[i]
-			fmt.Fprintf(&b, "  File \"%s\", line %d, in %s\n", f.Filename, f.Line, f.Name)
+			fmt.Fprintf(b, "  File \"%s\", line %d, in %s\n", f.Filename, f.Line, f.Name)
 		}
 	}
 	b.WriteString(e.Error())
-	return b.String()
 }
 
 // excMatches reports whether exc matches an except clause's class or tuple of

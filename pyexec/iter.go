@@ -18,6 +18,9 @@ var IteratorType = newType("iterator", py.ObjectType)
 
 // Iterate returns iter(o).
 func Iterate(t *Thread, o py.Object) (Iterator, error) {
+	if it, ok, err := iterHook(t, o); ok {
+		return it, err
+	}
 	switch x := o.(type) {
 	case *py.List:
 		return &listIter{l: x}, nil
@@ -37,6 +40,8 @@ func Iterate(t *Thread, o py.Object) (Iterator, error) {
 		return &rangeIter{next: x.start, step: x.step, left: x.length()}, nil
 	case Iterator:
 		return x, nil
+	case Iterable:
+		return x.Iter(t)
 	}
 	return nil, typeErrorf("'%s' object is not iterable", TypeName(o))
 }
@@ -269,64 +274,3 @@ var (
 	FilterType    = newType("filter", py.ObjectType)
 	ReversedType  = newType("reversed", py.ObjectType)
 )
-
-// Generator is a suspended generator frame.
-type Generator struct {
-	fn      *Function
-	f       *frame
-	started bool
-	running bool
-	done    bool
-}
-
-// Type returns generator.
-func (g *Generator) Type() *py.Type { return GeneratorType }
-
-func (t *Thread) newGenerator(fn *Function, args []py.Object, kwnames py.Tuple) (py.Object, error) {
-	co := fn.Code
-	mem := make([]py.Object, co.nlocalsplus+co.StackSize)
-	locals := mem[:co.nlocalsplus]
-	if err := bindArgs(t, fn, locals, args, kwnames); err != nil {
-		return nil, err
-	}
-	return &Generator{fn: fn, f: &frame{code: co, fn: fn, locals: locals, stack: mem[co.nlocalsplus:]}}, nil
-}
-
-// Next resumes the generator; it returns nil when the generator finishes.
-func (g *Generator) Next(t *Thread) (py.Object, error) {
-	if g.done {
-		return nil, nil
-	}
-	if g.running {
-		return nil, valueErrorf("generator already executing")
-	}
-	if t.depth >= t.recursionLimit() {
-		return nil, Errorf(RecursionErrorType, "maximum recursion depth exceeded")
-	}
-	if g.started {
-		f := g.f
-		f.stack[f.sp] = py.None
-		f.sp++
-	}
-	g.started, g.running = true, true
-	t.depth++
-	saved := t.handled
-	v, err := t.run(g.f)
-	t.handled = saved
-	t.depth--
-	g.running = false
-	if err == errYield {
-		return v, nil
-	}
-	g.done = true
-	g.f.locals, g.f.stack = nil, nil
-	if err != nil {
-		if e, ok := err.(*Exception); ok && IsSubtype(e.typ, StopIterationType) && t.minor() < 12 {
-			r := Errorf(RuntimeErrorType, "generator raised StopIteration")
-			r.Cause, r.Context, r.Frames = e, e, e.Frames
-			return nil, r
-		}
-		return nil, err
-	}
-	return nil, nil
-}

@@ -45,6 +45,8 @@ type Thread struct {
 	// frames are reusable frame records indexed by depth.
 	frames []*frame
 	repr   reprGuard
+	// modules is sys.modules: the modules imported by this thread.
+	modules map[string]*Module
 }
 
 // NewThread returns a thread that reproduces CPython version v with

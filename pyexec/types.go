@@ -71,6 +71,14 @@ func IsSubtype(a, b *py.Type) bool {
 	if a == b || b == py.ObjectType {
 		return true
 	}
+	if ci := classOf(a); ci != nil {
+		for _, m := range ci.mro {
+			if m == b || m == py.BoolType && b == py.IntType {
+				return true
+			}
+		}
+		return false
+	}
 	if a == py.BoolType && b == py.IntType {
 		return true
 	}

@@ -88,8 +88,15 @@
 //     POP_FINALLY, WITH_CLEANUP_START/FINISH, JUMP_IF_NOT_EXC_MATCH are kept, and
 //     the opcodes whose stack effect differs from their 3.11+ namesakes are
 //     renamed LEGACY_POP_EXCEPT, LEGACY_RERAISE, LEGACY_WITH_EXCEPT_START,
-//     LEGACY_END_ASYNC_FOR, LEGACY_MATCH_CLASS, LEGACY_MATCH_KEYS. Converting the
-//     block stack into handler ranges is not done yet; Handler is the target.
+//     LEGACY_END_ASYNC_FOR, LEGACY_MATCH_CLASS, LEGACY_MATCH_KEYS. They are
+//     deliberately not converted into handler ranges: 3.8 shares each finally
+//     body between the normal path (BEGIN_FINALLY / CALL_FINALLY push NULL or a
+//     return address) and the exceptional path (six values and an
+//     EXCEPT_HANDLER block), and END_FINALLY, POP_FINALLY and
+//     WITH_CLEANUP_START/FINISH decide at run time which path they are on, so
+//     such instructions have no single static handler or stack depth. The
+//     evaluator runs these versions with a per-frame block stack, exactly as
+//     CPython does (pyexec/eval_legacy.go); Program.Handlers stays empty.
 //   - Everything else keeps CPython's name and argument.
 //
 // # Per-version mapping summary

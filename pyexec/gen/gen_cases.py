@@ -586,6 +586,507 @@ CASES = [
 ]
 
 
+# ---------------------------------------------------------------------------
+# Exceptions on every version's model (3.8 BEGIN/CALL/POP_FINALLY, 3.9/3.10
+# block stack, 3.11+ exception table).
+
+
+def finally_flow(n):
+    out = []
+    for i in range(n):
+        try:
+            if i == 1:
+                continue
+            if i == 3:
+                break
+            out.append(i)
+        finally:
+            out.append("f%d" % i)
+    return out
+
+
+def finally_return_override(x):
+    try:
+        return "try"
+    finally:
+        if x:
+            return "finally"
+
+
+def nested_try(x):
+    log = None
+    try:
+        try:
+            1 / x
+        except ZeroDivisionError:
+            raise ValueError("inner")
+        finally:
+            log = "fin"
+    except ValueError as e:
+        return str(e), repr(e.__context__), log
+    return "ok", log
+
+
+def except_in_loop(xs):
+    out = []
+    for x in xs:
+        try:
+            out.append(10 // x)
+        except ZeroDivisionError:
+            out.append("z")
+            continue
+        except TypeError as e:
+            out.append(str(e))
+            break
+        else:
+            out.append("else")
+        finally:
+            out.append("fin")
+    return out
+
+
+def reraise_bare(x):
+    try:
+        try:
+            raise KeyError(x)
+        except KeyError:
+            raise
+    except KeyError as e:
+        return "outer", str(e)
+
+
+def uncaught_in_finally(x):
+    try:
+        return 1 / x
+    finally:
+        x = None
+
+
+def exc_context(x):
+    try:
+        try:
+            raise ValueError("a")
+        finally:
+            raise KeyError("b")
+    except KeyError as e:
+        return repr(e.__context__), repr(e)
+
+
+def raise_from(x):
+    try:
+        try:
+            raise ValueError(x)
+        except ValueError as e:
+            raise KeyError("k") from e
+    except KeyError as e:
+        return repr(e.__cause__), repr(e.__context__)
+
+
+def except_unmatched(x):
+    try:
+        try:
+            return [1][x]
+        except KeyError:
+            return "key"
+        finally:
+            x = -1
+    except IndexError as e:
+        return "index: " + str(e), x
+
+
+def except_not_class(x):
+    try:
+        raise ValueError(x)
+    except 42:
+        return "never"
+
+
+def try_else_return(x):
+    try:
+        y = 10 // x
+    except ZeroDivisionError:
+        return "zero"
+    else:
+        return y
+    finally:
+        x = 1
+
+
+class CM:
+    """A context manager argument (the Go tests build an equivalent native
+    object for the "cm" tag): __enter__ returns "entered", __exit__ logs its
+    arguments and returns suppress."""
+
+    def __init__(self, suppress):
+        self.suppress = suppress
+        self.log = []
+
+    def __enter__(self):
+        self.log.append("enter")
+        return "entered"
+
+    def __exit__(self, t, v, tb):
+        self.log.append(("exit", t.__name__ if t else None, str(v) if v else None))
+        return self.suppress
+
+
+_enc_plain = enc
+
+
+def enc(v):  # noqa: F811 (extends enc with the "cm" tag)
+    if isinstance(v, CM):
+        return {"t": "cm", "v": v.suppress}
+    return _enc_plain(v)
+
+
+def with_flow(cm, n):
+    out = []
+    with cm as v:
+        out.append(v)
+    try:
+        with cm:
+            raise ValueError("boom")
+    except ValueError as e:
+        out.append("caught " + str(e))
+    for i in range(n):
+        with cm:
+            if i == 1:
+                continue
+            if i == 2:
+                break
+            out.append(i)
+
+    def f():
+        with cm:
+            return "ret"
+    out.append(f())
+    return out, cm.log
+
+
+def with_nested(cm, x):
+    with cm as a, cm as b:
+        if x:
+            raise KeyError(x)
+    return a, b, cm.log
+
+
+def with_no_exit(x):
+    with x:
+        return 1
+
+
+# ---------------------------------------------------------------------------
+# Generators.
+
+
+def gen_basic(n):
+    def g(k):
+        for i in range(k):
+            yield i * i
+    return list(g(n)), sum(g(n))
+
+
+def gen_send():
+    def acc():
+        total = 0
+        while True:
+            x = yield total
+            if x is None:
+                return total
+            total += x
+    g = acc()
+    out = [next(g), g.send(1), g.send(5)]
+    try:
+        g.send(None)
+    except StopIteration as e:
+        out.append(("stop", e.value, e.args))
+    try:
+        g.send(3)
+    except StopIteration as e:
+        out.append(("again", e.value, e.args))
+    return out
+
+
+def gen_return_value():
+    def g():
+        yield 1
+        return 42
+    it = g()
+    a = next(it)
+    try:
+        next(it)
+    except StopIteration as e:
+        return a, e.value, repr(e)
+
+
+def gen_yield_from(n):
+    def inner(k):
+        for i in range(k):
+            x = yield i
+            if x:
+                yield "got %s" % x
+        return "inner done %d" % k
+
+    def outer(k):
+        r = yield from inner(k)
+        yield r
+        r2 = yield from [10, 20]
+        yield r2
+        r3 = yield from (c for c in "ab")
+        yield r3
+    g = outer(n)
+    out = [next(g), g.send("a"), next(g)]
+    out.extend(g)
+    return out
+
+
+def gen_throw():
+    def g():
+        try:
+            yield 1
+        except ValueError as e:
+            yield "caught %s" % e
+        yield 3
+    it = g()
+    out = [next(it), it.throw(ValueError("boom")), next(it)]
+    try:
+        it.throw(KeyError("k"))
+    except KeyError as e:
+        out.append(("keyerror", str(e)))
+    out.append(list(it))
+    try:
+        it.throw(IndexError)
+    except IndexError as e:
+        out.append("done gen rethrows")
+    return out
+
+
+def gen_throw_delegate():
+    def inner():
+        try:
+            yield "i1"
+        except ValueError:
+            yield "inner caught"
+        return "ret"
+
+    def outer():
+        r = yield from inner()
+        yield ("outer got", r)
+        try:
+            yield from inner()
+        except KeyError as e:
+            yield "outer caught " + str(e)
+    it = outer()
+    return [next(it), it.throw(ValueError), next(it), next(it), it.throw(KeyError("x")), list(it)]
+
+
+def gen_throw_stop_delegate():
+    def inner():
+        try:
+            yield 1
+        except ValueError:
+            return "inner returned"
+
+    def outer():
+        r = yield from inner()
+        yield r
+    it = outer()
+    return [next(it), it.throw(ValueError("v")), list(it)]
+
+
+def gen_close():
+    log = []
+
+    def g():
+        try:
+            yield 1
+            yield 2
+        except GeneratorExit:
+            log.append("exit")
+            raise
+        finally:
+            log.append("finally")
+    it = g()
+    next(it)
+    r1 = it.close()
+    r2 = it.close()
+    unstarted = g()
+    unstarted.close()
+    return log, list(it), r1, r2, list(unstarted)
+
+
+def gen_close_delegate():
+    log = []
+
+    def inner():
+        try:
+            yield 1
+        finally:
+            log.append("inner closed")
+
+    def outer():
+        try:
+            yield from inner()
+        finally:
+            log.append("outer closed")
+    it = outer()
+    next(it)
+    it.close()
+    return log
+
+
+def gen_close_ignored():
+    def g():
+        try:
+            yield 1
+        except GeneratorExit:
+            yield 2
+    it = g()
+    next(it)
+    it.close()
+
+
+def gen_stopiteration():
+    def g():
+        yield 1
+        raise StopIteration("x")
+    return list(g())
+
+
+def gen_stopiteration_caught():
+    def g():
+        yield 1
+        next(iter([]))
+    try:
+        list(g())
+    except RuntimeError as e:
+        return str(e), repr(e.__cause__), type(e.__context__).__name__
+
+
+def gen_running():
+    def g():
+        yield next(it)
+    it = g()
+    try:
+        next(it)
+    except ValueError as e:
+        return str(e)
+
+
+def gen_send_unstarted():
+    def g():
+        yield 1
+    return g().send(5)
+
+
+def gen_raise(x):
+    def g():
+        yield 1
+        yield 1 / x
+    return list(g())
+
+
+def gen_repr():
+    def g():
+        yield 1
+    it = g()
+    return (repr(it).split(" at ")[0], type(it).__name__, it.__name__, it.__qualname__,
+            iter(it) is it, next(it), it.__next__ is not None)
+
+
+def genexp_misc(n):
+    a = sum(x * x for x in range(n) if x % 2)
+    b = list((i, j) for i in range(3) for j in range(i))
+    c = next((x for x in [] if x), "empty")
+    d = max(len(w) for w in "a bb ccc".split())
+    return a, b, c, d
+
+
+def genexp_next_empty():
+    return next(x for x in [])
+
+
+def gen_across(n):
+    def take(it, k):
+        return [next(it) for _ in range(k)]
+    g = (i * 2 for i in range(n))
+    a = take(g, 2)
+    b = take(g, 2)
+    return a, b, list(g), list(g)
+
+
+def gen_finally_on_exhaust():
+    log = []
+
+    def g():
+        try:
+            for i in range(2):
+                yield i
+        finally:
+            log.append("cleanup")
+    out = list(g())
+    return out, log
+
+
+def gen_exc_state():
+    def g():
+        try:
+            raise KeyError("inner")
+        except KeyError:
+            yield "in handler"
+            raise
+    it = g()
+    out = [next(it)]
+    try:
+        next(it)
+    except KeyError as e:
+        out.append(repr(e))
+    return out
+
+
+CASES += [
+    (finally_flow, [(5,)]),
+    (finally_return_override, [(0,), (1,)]),
+    (nested_try, [(0,), (1,)]),
+    (except_in_loop, [([1, 0, 2, "x", 5],)]),
+    (reraise_bare, [("q",)]),
+    (uncaught_in_finally, [(0,), (2,)]),
+    (exc_context, [(1,)]),
+    (raise_from, [(3,)]),
+    (except_unmatched, [(0,), (4,)]),
+    (except_not_class, [(1,)]),
+    (try_else_return, [(0,), (5,)]),
+    (with_flow, [(CM(False), 4), (CM(True), 4)]),
+    (with_nested, [(CM(False), 0), (CM(False), "k"), (CM(True), "k")]),
+    (with_no_exit, [(1,)]),
+    (gen_basic, [(5,)]),
+    (gen_send, [()]),
+    (gen_return_value, [()]),
+    (gen_yield_from, [(3,)]),
+    (gen_throw, [()]),
+    (gen_throw_delegate, [()]),
+    (gen_throw_stop_delegate, [()]),
+    (gen_close, [()]),
+    (gen_close_delegate, [()]),
+    (gen_close_ignored, [()]),
+    (gen_stopiteration, [()]),
+    (gen_stopiteration_caught, [()]),
+    (gen_running, [()]),
+    (gen_send_unstarted, [()]),
+    (gen_raise, [(0,), (1,)]),
+    (gen_repr, [()]),
+    (genexp_misc, [(6,)]),
+    (genexp_next_empty, [()]),
+    (gen_across, [(6,)]),
+    (gen_finally_on_exhaust, [()]),
+    (gen_exc_state, [()]),
+]
+
+if sys.version_info >= (3, 10):
+    from gen_cases_match import MATCH_CASES
+    CASES += MATCH_CASES
+
+
 def run_case(fn, args, kwargs):
     import io
     import contextlib

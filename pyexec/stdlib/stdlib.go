@@ -1,0 +1,20 @@
+// Package stdlib registers pybridge's implementations of CPython
+// standard-library modules with pyexec. Import it for its side effects:
+//
+//	import _ "github.com/pybridge/pybridge/pyexec/stdlib"
+//
+// Each module lives in its own package (mathmod, operatormod, …) and
+// registers itself with [pyexec.RegisterModule] from its init function.
+package stdlib
+
+import (
+	_ "github.com/pybridge/pybridge/pyexec/stdlib/copyregmod"   // copyreg
+	_ "github.com/pybridge/pybridge/pyexec/stdlib/functoolsmod" // functools
+	_ "github.com/pybridge/pybridge/pyexec/stdlib/itertoolsmod" // itertools
+	_ "github.com/pybridge/pybridge/pyexec/stdlib/jsonmod"      // json
+	_ "github.com/pybridge/pybridge/pyexec/stdlib/mathmod"      // math
+	_ "github.com/pybridge/pybridge/pyexec/stdlib/operatormod"  // operator
+	_ "github.com/pybridge/pybridge/pyexec/stdlib/osmod"        // os, os.path, posixpath
+	_ "github.com/pybridge/pybridge/pyexec/stdlib/stringmod"    // string
+	_ "github.com/pybridge/pybridge/pyexec/stdlib/typesmod"     // types
+)
