@@ -116,44 +116,77 @@ func builtinType(v pickle.Value) string {
 }
 
 // index makes one pass over every composite node reachable from the
-// graph's roots and records cloudpickle's structure: functions, code
-// objects, classes, which calls' state setters and BUILDs target which
-// objects, and which nodes are called.
-func (c *checker) index(starts []pickle.Value) int {
-	seen := make(map[pickle.Value]struct{}, c.g.Nodes/4)
-	stack := make([]pickle.Value, 0, 64)
-	for i := len(starts) - 1; i >= 0; i-- {
-		if !isAtom(starts[i]) {
-			stack = append(stack, starts[i])
-		}
+// graph's roots, gives each a dense id, and records cloudpickle's
+// structure: functions, code objects, classes, which calls' state setters
+// and BUILDs target which objects, and which nodes are called.
+func (c *checker) index(starts []pickle.Value) {
+	for _, v := range starts {
+		c.reach(v)
 	}
-	for len(stack) > 0 {
-		v := stack[len(stack)-1]
-		stack = stack[:len(stack)-1]
-		if _, ok := seen[v]; ok {
-			continue
-		}
-		seen[v] = struct{}{}
-		switch n := v.(type) {
+	// Ids are given in discovery order, so the nodes slice is the queue of
+	// this breadth-first pass.
+	for id := int32(0); id < c.nodes.n; id++ {
+		switch n := c.nodes.at(id).v.(type) {
+		case *pickle.Tuple:
+			c.reachAll(n.Items)
+		case *pickle.List:
+			c.reachAll(n.Items)
+		case *pickle.Dict:
+			for _, e := range n.Entries {
+				c.reach(e.Key)
+				c.reach(e.Value)
+			}
+		case *pickle.Set:
+			c.reachAll(n.Items)
+		case *pickle.FrozenSet:
+			c.reachAll(n.Items)
 		case *pickle.Call:
-			c.callee[n.Callable] = true
+			if k := c.reach(n.Callable); k >= 0 {
+				c.nodes.at(k).flags |= fCallee
+			}
+			c.reach(n.Args)
+			c.reach(n.Kwargs)
 			c.indexCall(n)
 		case *pickle.Build:
-			c.attach[n.Object] = append(c.attach[n.Object], n)
+			c.attachTo(n.Object, n)
+			c.reach(n.State)
 		case *pickle.Update:
-			c.attach[n.Object] = append(c.attach[n.Object], n)
+			c.attachTo(n.Object, n)
+			c.reachAll(n.Items)
+		case *pickle.PersistentID:
+			c.reach(n.ID)
 		}
-		pickle.Children(v, func(e pickle.Edge) bool {
-			if !isAtom(e.Child) {
-				if _, ok := seen[e.Child]; !ok {
-					stack = append(stack, e.Child)
-				}
-			}
-			return true
-		})
 	}
 	c.finishIndex()
-	return len(seen)
+}
+
+// reach returns v's id, giving it the next one (and so queueing it for
+// the index pass) when v is a composite node seen for the first time; -1
+// for atoms.
+func (c *checker) reach(v pickle.Value) int32 {
+	p := nodeKey(v)
+	if p == nil {
+		return -1
+	}
+	if id, ok := c.ids[p]; ok {
+		return id
+	}
+	return c.newID(p, v)
+}
+
+func (c *checker) reachAll(items []pickle.Value) {
+	for _, it := range items {
+		c.reach(it)
+	}
+}
+
+// attachTo records that a (a BUILD, an update or a state setter) applies
+// to obj.
+func (c *checker) attachTo(obj, a pickle.Value) {
+	c.attach[obj] = append(c.attach[obj], a)
+	if id := c.reach(obj); id >= 0 {
+		c.nodes.at(id).flags |= fAttach
+	}
 }
 
 func (c *checker) indexCall(n *pickle.Call) {
@@ -163,7 +196,7 @@ func (c *checker) indexCall(n *pickle.Call) {
 		c.funcs[n] = &funcInfo{call: n}
 	case "_function_setstate", "_class_setstate":
 		if len(args) == 2 {
-			c.attach[args[0]] = append(c.attach[args[0]], n)
+			c.attachTo(args[0], n)
 		}
 	case "_make_skeleton_class":
 		ci := &classInfo{call: n}

@@ -198,7 +198,7 @@ func (c *checker) judgeGlobal(g *pickle.Global) {
 		c.unknown(name, g, "global")
 		return
 	}
-	if !c.callee[g] {
+	if !c.called(g) {
 		c.referenceFinding(g, name, v)
 	}
 }
@@ -316,6 +316,9 @@ func splitName(s string) (string, string) {
 // judgeNamedCall judges a call of the object named s.
 func (c *checker) judgeNamedCall(n *pickle.Call, s string, args []pickle.Value) {
 	vd := c.classify(s)
+	if vd.kind == kUnknown || vd.kind == kAllow {
+		return // the common case: nothing to render
+	}
 	argText := valueRepr(n.Args)
 	switch vd.kind {
 	case kExec:
@@ -362,7 +365,7 @@ func (c *checker) trampoline(n *pickle.Call, s string, args []pickle.Value) {
 			n, Step{Kind: StepCulprit, Name: "dangerous call", Value: "getattr(..., " + pyrepr.Str(attr) + ")", Index: -1})
 		return
 	}
-	if c.callee[n] {
+	if c.called(n) {
 		return // judged where it is called
 	}
 	if full, ok := c.sym(n); ok {

@@ -393,8 +393,11 @@ var cpLegacy = map[string]bool{
 // modules in a known namespace (including "…cloudpickle" itself, whose
 // public API re-exports them), else "".
 func cpName(module, name string) string {
+	if !strings.Contains(module, "cloudpickle") {
+		return ""
+	}
 	for _, ns := range cloudpickleNamespaces {
-		if module == ns || module == ns+".cloudpickle" || module == ns+".cloudpickle_fast" {
+		if rest, ok := strings.CutPrefix(module, ns); ok && (rest == "" || rest == ".cloudpickle" || rest == ".cloudpickle_fast") {
 			return name
 		}
 	}

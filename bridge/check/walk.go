@@ -45,17 +45,69 @@ const (
 
 // link records how the traversal first reached a node: from which node,
 // by which edge. aux is the dict, tuple or BUILD the edge goes through.
+// Nodes are the dense ids the index assigned; -1 stands for none.
 type link struct {
-	from pickle.Value
-	aux  pickle.Value
+	from int32
+	aux  int32
 	idx  int32
 	kind ek
+	set  bool // the node has been reached
 }
+
+// Node flags, set by the index pass.
+const (
+	fCallee uint8 = 1 << iota // the node is the callable of a call
+	fAttach                   // the node has entries in checker.attach
+)
+
+// nodeRec is what the checker keeps per composite node: 32 bytes.
+type nodeRec struct {
+	v     pickle.Value
+	link  link
+	flags uint8
+}
+
+// nodeTable holds the node records by id in fixed-size chunks, so that it
+// grows without copying (only the first chunk grows by appending).
+type nodeTable struct {
+	chunks [][]nodeRec
+	n      int32
+}
+
+const (
+	chunkBits = 12
+	chunkSize = 1 << chunkBits
+)
+
+func (t *nodeTable) add(v pickle.Value) int32 {
+	id := t.n
+	if id>>chunkBits == int32(len(t.chunks)) {
+		size := chunkSize
+		if id == 0 {
+			size = 64
+		}
+		t.chunks = append(t.chunks, make([]nodeRec, 0, size))
+	}
+	k := id >> chunkBits
+	t.chunks[k] = append(t.chunks[k], nodeRec{v: v})
+	t.n++
+	return id
+}
+
+// at returns the record of node id. The pointer is valid until the next
+// add.
+func (t *nodeTable) at(id int32) *nodeRec { return &t.chunks[id>>chunkBits][id&(chunkSize-1)] }
 
 // maxPath bounds the number of steps kept in a path.
 const maxPath = 64
 
 // checker holds the state of one check of one graph.
+//
+// The index pass gives every composite node (atoms are skipped: they have
+// no children and never carry a finding of their own) a dense int32 id
+// through one map keyed by the node's address; everything else the
+// traversal keeps per node lives in slices indexed by that id. A path is
+// only built, from the parent links, when a finding is made.
 type checker struct {
 	opts  Options
 	depth int
@@ -72,14 +124,14 @@ type checker struct {
 	unknownSeen map[string]bool
 
 	g              *pickle.Graph
+	ids            map[*pickle.Pos]int32 // node -> id
+	nodes          nodeTable             // id -> node, flags, how the checking pass reached it
+	queue          []int32               // checking pass (breadth first)
 	attach         map[pickle.Value][]pickle.Value
-	callee         map[pickle.Value]bool
 	funcs          map[*pickle.Call]*funcInfo
 	codes          map[*pickle.Call]*codeInfo
 	classes        map[*pickle.Call]*classInfo
 	owned          map[*pickle.Call]bool
-	parent         map[pickle.Value]link
-	queue          []pickle.Value
 	brokenProducer *codeInfo
 }
 
@@ -111,14 +163,75 @@ func (c *checker) classify(s string) verdict {
 // reset prepares the per-graph state.
 func (c *checker) reset(g *pickle.Graph) {
 	c.g = g
+	// Atoms, which get no id, are most of a graph's nodes: size the map
+	// for an eighth of them, so that growing it rarely copies much.
+	c.ids = make(map[*pickle.Pos]int32, min(max(g.Nodes, 0)/8, 1<<22))
+	c.nodes = nodeTable{}
+	c.queue = c.queue[:0]
 	c.attach = map[pickle.Value][]pickle.Value{}
-	c.callee = map[pickle.Value]bool{}
 	c.funcs = map[*pickle.Call]*funcInfo{}
 	c.codes = map[*pickle.Call]*codeInfo{}
 	c.classes = map[*pickle.Call]*classInfo{}
 	c.owned = map[*pickle.Call]bool{}
-	c.parent = map[pickle.Value]link{}
-	c.queue = c.queue[:0]
+}
+
+// nodeKey returns the address that identifies a composite node (every node
+// embeds its Pos first), or nil for atoms and nil.
+func nodeKey(v pickle.Value) *pickle.Pos {
+	switch n := v.(type) {
+	case *pickle.Tuple:
+		return &n.Pos
+	case *pickle.List:
+		return &n.Pos
+	case *pickle.Dict:
+		return &n.Pos
+	case *pickle.Call:
+		return &n.Pos
+	case *pickle.Global:
+		return &n.Pos
+	case *pickle.Build:
+		return &n.Pos
+	case *pickle.Set:
+		return &n.Pos
+	case *pickle.FrozenSet:
+		return &n.Pos
+	case *pickle.Update:
+		return &n.Pos
+	case *pickle.PersistentID:
+		return &n.Pos
+	}
+	return nil
+}
+
+// newID gives node v (with key p) the next id.
+func (c *checker) newID(p *pickle.Pos, v pickle.Value) int32 {
+	id := c.nodes.add(v)
+	c.ids[p] = id
+	return id
+}
+
+// idOf returns v's id, or -1 for atoms and nodes the index has not seen.
+func (c *checker) idOf(v pickle.Value) int32 {
+	if p := nodeKey(v); p != nil {
+		if id, ok := c.ids[p]; ok {
+			return id
+		}
+	}
+	return -1
+}
+
+// node returns the node with id i, or nil for -1.
+func (c *checker) node(i int32) pickle.Value {
+	if i < 0 {
+		return nil
+	}
+	return c.nodes.at(i).v
+}
+
+// called reports whether v is the callable of some call in the graph.
+func (c *checker) called(v pickle.Value) bool {
+	id := c.idOf(v)
+	return id >= 0 && c.nodes.at(id).flags&fCallee != 0
 }
 
 // run checks one decoded graph.
@@ -130,8 +243,9 @@ func (c *checker) run(g *pickle.Graph, _ []byte) {
 	}
 	starts = append(starts, g.Leftover...)
 	starts = append(starts, g.Popped...)
-	if n := c.index(starts); n > 64 {
-		c.parent = make(map[pickle.Value]link, n)
+	c.index(starts)
+	if n := int(c.nodes.n); cap(c.queue) < n {
+		c.queue = make([]int32, 0, n)
 	}
 	if c.brokenProducer != nil {
 		c.add(Finding{Rule: RuleMalformed, Severity: Warning, Exception: "TypeError",
@@ -141,287 +255,304 @@ func (c *checker) run(g *pickle.Graph, _ []byte) {
 			c.brokenProducer.call, Step{Kind: StepCulprit, Name: "code object", Class: "code",
 				Value: c.brokenProducer.name, Index: -1})
 	}
-	c.enqueue(g.Root, link{kind: ekRoot})
+	c.enqueue(g.Root, link{from: -1, aux: -1, kind: ekRoot})
 	c.drain()
 	for i, v := range g.Leftover {
-		c.enqueue(v, link{kind: ekLeftover, idx: int32(i)})
+		c.enqueue(v, link{from: -1, aux: -1, kind: ekLeftover, idx: int32(i)})
 		c.drain()
 	}
 	for i, v := range g.Popped {
-		c.enqueue(v, link{kind: ekPopped, idx: int32(i)})
+		c.enqueue(v, link{from: -1, aux: -1, kind: ekPopped, idx: int32(i)})
 		c.drain()
 	}
 }
 
+// slot returns the id of v for the checking pass, or -1 for atoms. Every
+// node the checking pass reaches was indexed; a node that was not (which
+// would be a bug) gets an id here rather than being skipped.
+func (c *checker) slot(v pickle.Value) int32 {
+	p := nodeKey(v)
+	if p == nil {
+		return -1
+	}
+	if id, ok := c.ids[p]; ok {
+		return id
+	}
+	return c.newID(p, v)
+}
+
 func (c *checker) enqueue(v pickle.Value, l link) {
-	if isAtom(v) {
+	id := c.slot(v)
+	if id < 0 {
 		return
 	}
-	if _, ok := c.parent[v]; ok {
-		return
+	if r := c.nodes.at(id); !r.link.set {
+		l.set = true
+		r.link = l
+		c.queue = append(c.queue, id)
 	}
-	c.parent[v] = l
-	c.queue = append(c.queue, v)
 }
 
 // mark records a wrapper node as reached without visiting it; its
-// contents are emitted by the caller.
-func (c *checker) mark(v, from pickle.Value) {
-	if isAtom(v) {
-		return
+// contents are emitted by the caller. It returns v's id (-1 for atoms).
+func (c *checker) mark(v pickle.Value, from int32) int32 {
+	id := c.slot(v)
+	if id >= 0 {
+		if r := c.nodes.at(id); !r.link.set {
+			r.link = link{from: from, aux: -1, kind: ekHidden, set: true}
+		}
 	}
-	if _, ok := c.parent[v]; !ok {
-		c.parent[v] = link{from: from, kind: ekHidden}
-	}
+	return id
 }
 
 // drain visits queued nodes breadth first: children first (so their links
 // exist), then the node's own judgement.
 func (c *checker) drain() {
 	for head := 0; head < len(c.queue); head++ {
-		v := c.queue[head]
-		c.kids(v)
+		id := c.queue[head]
+		v := c.nodes.at(id).v
+		c.kids(id, v)
 		c.judge(v)
 	}
 	c.queue = c.queue[:0]
 }
 
-func (c *checker) emit(child, from pickle.Value, kind ek, idx int, aux pickle.Value) {
-	c.enqueue(child, link{from: from, aux: aux, idx: int32(idx), kind: kind})
-}
-
-func (c *checker) emitDict(d *pickle.Dict, from pickle.Value, kind ek) {
-	for i, e := range d.Entries {
-		c.emit(e.Key, from, ekDictKey, i, d)
-		c.emit(e.Value, from, kind, i, d)
+func (c *checker) emit(child pickle.Value, from int32, kind ek, idx int, aux int32) {
+	id := c.slot(child)
+	if id < 0 {
+		return
+	}
+	if r := c.nodes.at(id); !r.link.set {
+		r.link = link{from: from, aux: aux, idx: int32(idx), kind: kind, set: true}
+		c.queue = append(c.queue, id)
 	}
 }
 
-// kids emits the children of v with semantic edges.
-func (c *checker) kids(v pickle.Value) {
+// emitDict emits the entries of dict d (id dID) as reached from node from.
+func (c *checker) emitDict(d *pickle.Dict, dID, from int32, kind ek) {
+	for i, e := range d.Entries {
+		c.emit(e.Key, from, ekDictKey, i, dID)
+		c.emit(e.Value, from, kind, i, dID)
+	}
+}
+
+// kids emits the children of v (id vid) with semantic edges.
+func (c *checker) kids(vid int32, v pickle.Value) {
 	switch n := v.(type) {
 	case *pickle.Tuple:
-		c.emitItems(n.Items, n)
+		c.emitItems(n.Items, vid)
 	case *pickle.List:
-		c.emitItems(n.Items, n)
+		c.emitItems(n.Items, vid)
 	case *pickle.Set:
-		c.emitItems(n.Items, n)
+		c.emitItems(n.Items, vid)
 	case *pickle.FrozenSet:
-		c.emitItems(n.Items, n)
+		c.emitItems(n.Items, vid)
 	case *pickle.Dict:
-		for i, e := range n.Entries {
-			c.emit(e.Key, n, ekDictKey, i, n)
-			c.emit(e.Value, n, ekDictVal, i, n)
-		}
+		c.emitDict(n, vid, vid, ekDictVal)
 	case *pickle.Build:
-		c.emit(n.Object, n, ekHidden, 0, nil)
+		c.emit(n.Object, vid, ekHidden, 0, -1)
 		if isAtom(n.Object) {
-			c.emitState(n, n)
+			c.emitState(n, vid)
 		}
 	case *pickle.Update:
-		c.emit(n.Object, n, ekHidden, 0, nil)
+		c.emit(n.Object, vid, ekHidden, 0, -1)
 		if isAtom(n.Object) {
-			c.emitUpdate(n, n)
+			c.emitUpdate(n, vid)
 		}
 	case *pickle.PersistentID:
-		c.emit(n.ID, n, ekPersistent, 0, nil)
+		c.emit(n.ID, vid, ekPersistent, 0, -1)
 	case *pickle.Call:
-		c.callKids(n)
+		c.callKids(n, vid)
+	}
+	if c.nodes.at(vid).flags&fAttach == 0 {
+		return
 	}
 	for _, a := range c.attach[v] {
 		switch s := a.(type) {
 		case *pickle.Build:
-			c.emitState(s, v)
+			c.emitState(s, vid)
 		case *pickle.Update:
-			c.emitUpdate(s, v)
+			c.emitUpdate(s, vid)
 		case *pickle.Call:
-			c.emitSetstate(s, v)
+			c.emitSetstate(s, vid)
 		}
 	}
 }
 
-func (c *checker) emitItems(items []pickle.Value, from pickle.Value) {
+func (c *checker) emitItems(items []pickle.Value, from int32) {
 	for i, it := range items {
-		c.emit(it, from, ekItem, i, nil)
+		c.emit(it, from, ekItem, i, -1)
 	}
 }
 
 // emitState emits the BUILD state of obj: instance fields for a dict (or
 // a (dict, slots) pair), else the state as a whole.
-func (c *checker) emitState(b *pickle.Build, obj pickle.Value) {
-	c.mark(b, obj)
+func (c *checker) emitState(b *pickle.Build, obj int32) {
+	bid := c.mark(b, obj)
 	switch st := b.State.(type) {
 	case *pickle.Dict:
-		c.mark(st, obj)
-		c.emitDict(st, obj, ekField)
+		c.emitDict(st, c.mark(st, obj), obj, ekField)
 		return
 	case *pickle.Tuple:
 		if len(st.Items) == 2 {
 			c.mark(st, obj)
 			for _, part := range st.Items {
 				if d, ok := part.(*pickle.Dict); ok {
-					c.mark(d, obj)
-					c.emitDict(d, obj, ekField)
+					c.emitDict(d, c.mark(d, obj), obj, ekField)
 				} else {
-					c.emit(part, obj, ekBuildState, 0, b)
+					c.emit(part, obj, ekBuildState, 0, bid)
 				}
 			}
 			return
 		}
 	}
-	c.emit(b.State, obj, ekBuildState, 0, b)
+	c.emit(b.State, obj, ekBuildState, 0, bid)
 }
 
-func (c *checker) emitUpdate(u *pickle.Update, obj pickle.Value) {
-	c.mark(u, obj)
+func (c *checker) emitUpdate(u *pickle.Update, obj int32) {
+	uid := c.mark(u, obj)
 	for i, it := range u.Items {
-		c.emit(it, obj, ekUpdate, i, u)
+		c.emit(it, obj, ekUpdate, i, uid)
 	}
 }
 
 // emitSetstate emits what a popped _function_setstate/_class_setstate
 // applies to obj, with function or class steps.
-func (c *checker) emitSetstate(s *pickle.Call, obj pickle.Value) {
+func (c *checker) emitSetstate(s *pickle.Call, obj int32) {
 	args := tupleItems(s.Args)
 	if len(args) != 2 {
 		return
 	}
 	st := tupleItems(args[1])
-	c.mark(s, obj)
+	sid := c.mark(s, obj)
 	c.mark(s.Args, obj)
-	c.emit(s.Callable, s, ekCallable, 0, nil)
+	c.emit(s.Callable, sid, ekCallable, 0, -1)
 	if len(st) != 2 {
-		c.emit(args[1], obj, ekArg, 1, s)
+		c.emit(args[1], obj, ekArg, 1, sid)
 		return
 	}
 	c.mark(args[1], obj)
 	switch cpCallee(s) {
 	case "_function_setstate":
 		if d, ok := st[0].(*pickle.Dict); ok {
-			c.mark(d, obj)
-			c.emitDict(d, obj, ekFuncAttr)
+			c.emitDict(d, c.mark(d, obj), obj, ekFuncAttr)
 		} else {
-			c.emit(st[0], obj, ekFuncAttr, -1, nil)
+			c.emit(st[0], obj, ekFuncAttr, -1, -1)
 		}
 		slots, ok := st[1].(*pickle.Dict)
 		if !ok {
-			c.emit(st[1], obj, ekFuncAttr, -1, nil)
+			c.emit(st[1], obj, ekFuncAttr, -1, -1)
 			return
 		}
-		c.mark(slots, obj)
+		slotsID := c.mark(slots, obj)
 		for i, e := range slots.Entries {
 			key, _ := strOf(e.Key)
 			switch key {
 			case "__globals__":
 				if d, ok := e.Value.(*pickle.Dict); ok {
-					c.mark(d, obj)
-					c.emitDict(d, obj, ekFuncGlobal)
+					c.emitDict(d, c.mark(d, obj), obj, ekFuncGlobal)
 					continue
 				}
 			case "__closure__":
 				if t, ok := e.Value.(*pickle.Tuple); ok {
-					c.mark(t, obj)
+					tid := c.mark(t, obj)
 					for j, it := range t.Items {
-						c.emit(it, obj, ekCell, j, t)
+						c.emit(it, obj, ekCell, j, tid)
 					}
 					continue
 				}
 			case "__defaults__":
 				if t, ok := e.Value.(*pickle.Tuple); ok {
-					c.mark(t, obj)
+					tid := c.mark(t, obj)
 					for j, it := range t.Items {
-						c.emit(it, obj, ekDefault, j, t)
+						c.emit(it, obj, ekDefault, j, tid)
 					}
 					continue
 				}
 			case "__kwdefaults__":
 				if d, ok := e.Value.(*pickle.Dict); ok {
-					c.mark(d, obj)
-					c.emitDict(d, obj, ekKwDefault)
+					c.emitDict(d, c.mark(d, obj), obj, ekKwDefault)
 					continue
 				}
 			}
-			c.emit(e.Key, obj, ekDictKey, i, slots)
-			c.emit(e.Value, obj, ekFuncAttr, i, slots)
+			c.emit(e.Key, obj, ekDictKey, i, slotsID)
+			c.emit(e.Value, obj, ekFuncAttr, i, slotsID)
 		}
 	default: // _class_setstate
 		if d, ok := st[0].(*pickle.Dict); ok {
-			c.mark(d, obj)
-			c.emitDict(d, obj, ekClassAttr)
+			c.emitDict(d, c.mark(d, obj), obj, ekClassAttr)
 		} else {
-			c.emit(st[0], obj, ekClassAttr, -1, nil)
+			c.emit(st[0], obj, ekClassAttr, -1, -1)
 		}
-		c.emit(st[1], obj, ekClassAttr, -1, nil)
+		c.emit(st[1], obj, ekClassAttr, -1, -1)
 	}
 }
 
-// callKids emits the children of a call according to what it builds.
-func (c *checker) callKids(n *pickle.Call) {
+// callKids emits the children of call n (id nid) according to what it
+// builds.
+func (c *checker) callKids(n *pickle.Call, nid int32) {
 	args := tupleItems(n.Args)
-	c.emit(n.Callable, n, ekCallable, 0, nil)
+	c.emit(n.Callable, nid, ekCallable, 0, -1)
 	if _, ok := n.Args.(*pickle.Tuple); ok {
-		c.mark(n.Args, n)
+		c.mark(n.Args, nid)
 	} else {
-		c.emit(n.Args, n, ekArgs, 0, nil)
+		c.emit(n.Args, nid, ekArgs, 0, -1)
 	}
 	if d, ok := n.Kwargs.(*pickle.Dict); ok {
-		c.mark(d, n)
-		c.emitDict(d, n, ekKwarg)
+		c.emitDict(d, c.mark(d, nid), nid, ekKwarg)
 	} else if n.Kwargs != nil {
-		c.emit(n.Kwargs, n, ekKwarg, -1, nil)
+		c.emit(n.Kwargs, nid, ekKwarg, -1, -1)
 	}
 	if fi := c.funcs[n]; fi != nil && len(args) == 5 {
-		c.emit(args[0], n, ekCode, 0, nil)
+		c.emit(args[0], nid, ekCode, 0, -1)
 		if d, ok := args[1].(*pickle.Dict); ok {
-			c.mark(d, n)
-			c.emitDict(d, n, ekBaseGlobal)
+			c.emitDict(d, c.mark(d, nid), nid, ekBaseGlobal)
 		} else {
-			c.emit(args[1], n, ekArg, 1, n)
+			c.emit(args[1], nid, ekArg, 1, nid)
 		}
-		c.emit(args[2], n, ekArg, 2, n)
+		c.emit(args[2], nid, ekArg, 2, nid)
 		if t, ok := args[3].(*pickle.Tuple); ok {
-			c.mark(t, n)
+			tid := c.mark(t, nid)
 			for j, it := range t.Items {
-				c.emit(it, n, ekDefault, j, t)
+				c.emit(it, nid, ekDefault, j, tid)
 			}
 		} else {
-			c.emit(args[3], n, ekArg, 3, n)
+			c.emit(args[3], nid, ekArg, 3, nid)
 		}
 		if t, ok := args[4].(*pickle.Tuple); ok {
-			c.mark(t, n)
+			tid := c.mark(t, nid)
 			for j, it := range t.Items {
-				c.emit(it, n, ekCell, j, t)
+				c.emit(it, nid, ekCell, j, tid)
 			}
 		} else {
-			c.emit(args[4], n, ekArg, 4, n)
+			c.emit(args[4], nid, ekArg, 4, nid)
 		}
 		return
 	}
 	if ci := c.codes[n]; ci != nil && ci.consts != nil {
 		for i, a := range args {
 			if a == ci.consts {
-				c.mark(a, n)
+				c.mark(a, nid)
 				for j, it := range ci.consts.Items {
-					c.emit(it, n, ekCodeConst, j, nil)
+					c.emit(it, nid, ekCodeConst, j, -1)
 				}
 				continue
 			}
-			c.emit(a, n, ekCodeArg, i, nil)
+			c.emit(a, nid, ekCodeArg, i, -1)
 		}
 		return
 	}
 	switch cpCallee(n) {
 	case "_make_cell":
 		if len(args) == 1 {
-			c.emit(args[0], n, ekHidden, 0, nil)
+			c.emit(args[0], nid, ekHidden, 0, -1)
 			return
 		}
 	case "dynamic_subimport":
 		if len(args) == 2 {
 			if d, ok := args[1].(*pickle.Dict); ok {
-				c.mark(d, n)
-				c.emitDict(d, n, ekModuleVar)
-				c.emit(args[0], n, ekArg, 0, n)
+				c.emitDict(d, c.mark(d, nid), nid, ekModuleVar)
+				c.emit(args[0], nid, ekArg, 0, nid)
 				return
 			}
 		}
@@ -435,57 +566,52 @@ func (c *checker) callKids(n *pickle.Call) {
 			switch {
 			case i == basesAt:
 				if t, ok := a.(*pickle.Tuple); ok {
-					c.mark(t, n)
+					c.mark(t, nid)
 					for j, it := range t.Items {
-						c.emit(it, n, ekBase, j, nil)
+						c.emit(it, nid, ekBase, j, -1)
 					}
 					continue
 				}
 			case i == kwAt || i == membersAt:
 				if d, ok := a.(*pickle.Dict); ok {
-					c.mark(d, n)
 					kind := ekClassAttr
 					if i == membersAt {
 						kind = ekEnumMember
 					}
-					c.emitDict(d, n, kind)
+					c.emitDict(d, c.mark(d, nid), nid, kind)
 					continue
 				}
 			}
-			c.emit(a, n, ekArg, i, n)
+			c.emit(a, nid, ekArg, i, nid)
 		}
 		return
 	}
 	if builtinType(n.Callable) == "MethodType" && len(args) == 2 {
-		c.emit(args[0], n, ekMethodFunc, 0, nil)
-		c.emit(args[1], n, ekMethodSelf, 1, nil)
+		c.emit(args[0], nid, ekMethodFunc, 0, -1)
+		c.emit(args[1], nid, ekMethodSelf, 1, -1)
 		return
 	}
 	for i, a := range args {
-		c.emit(a, n, ekArg, i, n)
+		c.emit(a, nid, ekArg, i, nid)
 	}
 }
 
 // pathTo returns the steps from the root to v, root first. A very long
 // path keeps its maxPath-8 culprit-most and 8 root-most steps.
 func (c *checker) pathTo(v pickle.Value) []Step {
-	type hop struct {
-		v pickle.Value
-		l link
-	}
 	var near []Step
-	var ring [8]hop
+	var ring [8]int32
 	rn := 0
-	for cur := v; cur != nil; {
-		l, ok := c.parent[cur]
-		if !ok {
+	for cur := c.idOf(v); cur >= 0; {
+		l := c.nodes.at(cur).link
+		if !l.set {
 			break
 		}
 		if l.kind != ekHidden {
 			if len(near) < maxPath-8 {
-				near = append(near, c.describe(cur, l))
+				near = append(near, c.describe(cur))
 			} else {
-				ring[rn%8] = hop{cur, l}
+				ring[rn%8] = cur
 				rn++
 			}
 		}
@@ -496,8 +622,7 @@ func (c *checker) pathTo(v pickle.Value) []Step {
 		rev = append(rev, Step{Kind: StepElided, Index: rn - 8})
 	}
 	for i := max(0, rn-8); i < rn; i++ {
-		h := ring[i%8]
-		rev = append(rev, c.describe(h.v, h.l))
+		rev = append(rev, c.describe(ring[i%8]))
 	}
 	out := make([]Step, 0, len(c.prefix)+len(rev))
 	out = append(out, c.prefix...)
@@ -511,8 +636,19 @@ func (c *checker) pathTo(v pickle.Value) []Step {
 	return out
 }
 
-// describe turns the link by which v was reached into a Step.
-func (c *checker) describe(v pickle.Value, l link) Step {
+// edge is a link with its nodes resolved, for describe.
+type edge struct {
+	from pickle.Value
+	aux  pickle.Value
+	idx  int32
+	kind ek
+}
+
+// describe turns the link by which node id was reached into a Step.
+func (c *checker) describe(id int32) Step {
+	r := c.nodes.at(id)
+	lk, v := r.link, r.v
+	l := edge{from: c.node(lk.from), aux: c.node(lk.aux), idx: lk.idx, kind: lk.kind}
 	s := Step{Index: -1, Offset: c.off(v)}
 	keyName := func() string {
 		if d, ok := l.aux.(*pickle.Dict); ok && int(l.idx) < len(d.Entries) && l.idx >= 0 {
@@ -543,7 +679,7 @@ func (c *checker) describe(v pickle.Value, l link) Step {
 	case ekPopped:
 		s.Kind, s.Index = StepPopped, int(l.idx)
 	case ekItem:
-		if pl, ok := c.parent[l.from]; ok && pl.kind == ekRoot && l.idx == 0 {
+		if pl := lk.from; pl >= 0 && c.nodes.at(pl).link.set && c.nodes.at(pl).link.kind == ekRoot && l.idx == 0 {
 			if fi := c.funcOf(v); fi != nil {
 				s.Kind, s.Name, s.Index = StepTask, fi.qualname, 0
 				return s

@@ -45,3 +45,7 @@ done
 echo "== cloudpickle cases"
 rm -rf testdata/cloudpickle
 PYTHONPATH="$CPDIR" "$REF" testdata/gen/gen_cloudpickle.py testdata/cloudpickle "${PYS[@]}"
+
+echo "== run cases (pybridge run / load goldens)"
+rm -rf testdata/run
+PYTHONPATH="$CPDIR" "$REF" testdata/gen/gen_run.py testdata/run "${PYS[@]}"
