@@ -18,6 +18,10 @@ func TestReadmeExamples(t *testing.T) {
 	assert.Equal(t, 0, code, out)
 	assert.Contains(t, out, "no findings")
 
+	code, out, _ = runCLI(t, "", "run", "--input", "../../examples/payloads/word_count_input.pkl", "../../examples/payloads/word_count.pkl")
+	assert.Equal(t, 0, code)
+	assert.Equal(t, "{'the': 1, 'quick': 1, 'brown': 1, 'fox': 1}\n{'to': 2, 'be': 2, 'or': 1, 'not': 1}\n{}\n{'a': 3, 'b': 1}\n", out)
+
 	code, out, _ = runCLI(t, "", "dis", "../../examples/payloads/pipeline_command.pkl")
 	assert.Equal(t, 0, code)
 	assert.Contains(t, out, "graph:")
