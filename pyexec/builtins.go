@@ -1010,6 +1010,9 @@ func dictUpdateFrom(t *Thread, d *Dict, src py.Object) error {
 	if o, ok := src.(*Dict); ok {
 		return d.Update(t, o)
 	}
+	if o, ok := backingDict(src); ok {
+		return d.Update(t, o)
+	}
 	it, err := Iterate(t, src)
 	if err != nil {
 		return err

@@ -67,7 +67,7 @@ func initObjectSlots() {
 			if userOverrides(typ, "__init__") {
 				return nil, typeErrorf("object.__init__() takes exactly one argument (the instance to initialize)")
 			}
-			if !userOverrides(typ, "__new__") {
+			if lookupType(typ, "__new__") == py.Object(objNew) {
 				return nil, typeErrorf("%s.__init__() takes exactly one argument (the instance to initialize)", typ.Name)
 			}
 		}
@@ -154,7 +154,10 @@ func initObjectSlots() {
 	}))
 	addSlot(obj, "__init_subclass__", &ClassMethod{Func: &Builtin{Name: "__init_subclass__", Fn: func(t *Thread, args []py.Object, kw py.Tuple) (py.Object, error) {
 		if len(kw) > 0 {
-			return nil, typeErrorf("%s.__init_subclass__() takes no keyword arguments", TypeName(args[0]))
+			if t.minor() <= 8 {
+				return nil, typeErrorf("__init_subclass__() takes no keyword arguments")
+			}
+			return nil, typeErrorf("%s.__init_subclass__() takes no keyword arguments", typeQual(args[0].(*py.Type)))
 		}
 		if len(args) > 1 {
 			return nil, typeErrorf("%s.__init_subclass__() takes no arguments (%d given)", args[0].(*py.Type).Name, len(args)-1)
@@ -224,6 +227,18 @@ func initObjectSlots() {
 		return py.String(s), err
 	}))
 	addMethods(be, map[string]MethodFunc{
+		"add_note": func(t *Thread, self py.Object, args []py.Object, kw py.Tuple) (py.Object, error) {
+			if t.minor() <= 10 {
+				return nil, Errorf(AttributeErrorType, "'%s' object has no attribute 'add_note'", TypeName(self))
+			}
+			if err := posArgs("add_note", args, kw, 1, 1); err != nil {
+				return nil, err
+			}
+			if _, ok := args[0].(py.String); !ok {
+				return nil, typeErrorf("note must be a str, not '%s'", TypeName(args[0]))
+			}
+			return py.None, addNote(t, self.(*Exception), args[0])
+		},
 		"with_traceback": func(t *Thread, self py.Object, args []py.Object, kw py.Tuple) (py.Object, error) {
 			if err := posArgs("with_traceback", args, kw, 1, 1); err != nil {
 				return nil, err
@@ -648,4 +663,27 @@ func numberHook(t *Thread, o py.Object, float bool) (py.Object, bool, error) {
 		return r, true, err
 	}
 	return nil, false, nil
+}
+
+// addNote appends note to e.__notes__ (BaseException.add_note).
+func addNote(t *Thread, e *Exception, note py.Object) error {
+	d, _ := InstanceDict(e)
+	v, ok := d.GetStr(t, "__notes__")
+	if !ok {
+		v = &py.List{}
+		if err := d.SetItem(t, py.String("__notes__"), v); err != nil {
+			return err
+		}
+	}
+	l, ok := v.(*py.List)
+	if !ok {
+		return typeErrorf("Cannot add note: __notes__ is not a list")
+	}
+	l.Items = append(l.Items, note)
+	return nil
+}
+
+func pyStr(t *Thread, o py.Object) string {
+	s, _ := Str(t, o)
+	return s
 }

@@ -29,7 +29,13 @@ type classInfo struct {
 	nslots  int        // total slot count of instances (bases included)
 	hasDict bool       // instances have a __dict__
 	version bytecode.Version
+	// ht hashes dict keys as the creating thread does (version and seed),
+	// for lookups that have no thread at hand.
+	ht *Thread
 }
+
+// get returns name from the class namespace.
+func (ci *classInfo) get(name string) (py.Object, bool) { return ci.dict.GetStr(ci.ht, name) }
 
 // Type makes classInfo a py.Object so it can live in a StringDict.
 func (ci *classInfo) Type() *py.Type { return py.ObjectType }
@@ -130,7 +136,7 @@ func userTypeOf(o py.Object) *py.Type {
 // typeModule returns cls.__module__ as a string ("builtins" for built-ins).
 func typeModule(typ *py.Type) string {
 	if ci := classOf(typ); ci != nil {
-		if m, ok := ci.dict.GetStr(nil, "__module__"); ok {
+		if m, ok := ci.get("__module__"); ok {
 			if s, ok := m.(py.String); ok {
 				return string(s)
 			}
@@ -162,7 +168,7 @@ func lookupType(typ *py.Type, name string) py.Object {
 // ownAttr returns name from c's own namespace (no inheritance).
 func ownAttr(c *py.Type, name string) py.Object {
 	if ci := classOf(c); ci != nil {
-		v, _ := ci.dict.GetStr(nil, name)
+		v, _ := ci.get(name)
 		return v
 	}
 	if m := methodTables[c][name]; m != nil {
@@ -183,7 +189,7 @@ func lookupUser(typ *py.Type, name string) py.Object {
 	}
 	for _, c := range ci.mro {
 		if cc := classOf(c); cc != nil {
-			if v, ok := cc.dict.GetStr(nil, name); ok {
+			if v, ok := cc.get(name); ok {
 				return v
 			}
 		}
@@ -205,7 +211,7 @@ func addSlot(typ *py.Type, name string, v py.Object) {
 }
 
 // c3 computes the C3 linearisation of a class with the given bases.
-func c3(cls *py.Type, bases []*py.Type) ([]*py.Type, error) {
+func c3(t *Thread, cls *py.Type, bases []*py.Type) ([]*py.Type, error) {
 	var seqs [][]*py.Type
 	for _, b := range bases {
 		seqs = append(seqs, append([]*py.Type(nil), mroOf(b)...))
@@ -250,7 +256,11 @@ func c3(cls *py.Type, bases []*py.Type) ([]*py.Type, error) {
 					names = append(names, s[0].Name)
 				}
 			}
-			return nil, typeErrorf("Cannot create a consistent method resolution\norder (MRO) for bases %s", strings.Join(names, ", "))
+			sep := "\n"
+			if t.minor() >= 13 {
+				sep = " "
+			}
+			return nil, typeErrorf("Cannot create a consistent method resolution%sorder (MRO) for bases %s", sep, strings.Join(names, ", "))
 		}
 		out = append(out, cand)
 		for i, s := range seqs {
@@ -341,15 +351,15 @@ func newClass(t *Thread, metaObj py.Object, name string, bases py.Tuple, ns *Dic
 			}
 		}
 	}
-	ver := bytecode.Py312
+	ht := NewThread(bytecode.Py312)
 	if t != nil {
-		ver = t.Version()
+		ht = &Thread{version: t.version, hash: t.hasher(), RecursionLimit: DefaultRecursionLimit}
 	}
-	ci := &classInfo{dict: ns.Copy(), version: ver}
+	ci := &classInfo{dict: ns.Copy(), version: ht.version, ht: ht}
 	ci.dict.frozen = false
 	cls := &py.Type{ObjectType: meta, Name: name, Qualname: name, Bases: append(py.Tuple(nil), bases...),
 		Dict: py.StringDict{classKey: ci}}
-	mro, err := c3(cls, bs)
+	mro, err := c3(t, cls, bs)
 	if err != nil {
 		return nil, err
 	}
@@ -464,7 +474,9 @@ func newClass(t *Thread, metaObj py.Object, name string, bases py.Tuple, ns *Dic
 				r.Context = r.Cause
 				return nil, r
 			}
-			return nil, err
+			e := asException(err)
+			addNote(t, e, py.String("Error calling __set_name__ on '"+vt.Name+"' instance '"+pyStr(t, k)+"' in '"+name+"'"))
+			return nil, e
 		}
 	}
 	// __init_subclass__ of the parent.

@@ -99,7 +99,7 @@ func descrGet(t *Thread, d, obj py.Object, typ *py.Type) (py.Object, error) {
 			return x, nil
 		}
 		if x.Get == nil {
-			return nil, Errorf(AttributeErrorType, "property '%s' of '%s' object has no getter", x.Name, TypeName(obj))
+			return nil, propertyError(t, x, obj, "getter", "unreadable attribute")
 		}
 		return call(t, x.Get, []py.Object{obj}, nil)
 	case *SlotMember:
@@ -112,6 +112,12 @@ func descrGet(t *Thread, d, obj py.Object, typ *py.Type) (py.Object, error) {
 		}
 		v := in.slots[x.Index]
 		if v == nil {
+			switch m := t.minor(); {
+			case m <= 9:
+				return nil, NewException(AttributeErrorType, py.String(x.Name))
+			case m >= 13:
+				return nil, Errorf(AttributeErrorType, "'%s' object has no attribute '%s'", typeQual(TypeOf(obj)), x.Name)
+			}
 			return nil, Errorf(AttributeErrorType, "'%s' object has no attribute '%s'", TypeName(obj), x.Name)
 		}
 		return v, nil
@@ -135,13 +141,13 @@ func descrSet(t *Thread, d, obj, v py.Object) (bool, error) {
 	case *Property:
 		if v == nil {
 			if x.Del == nil {
-				return true, Errorf(AttributeErrorType, "property '%s' of '%s' object has no deleter", x.Name, TypeName(obj))
+				return true, propertyError(t, x, obj, "deleter", "can't delete attribute")
 			}
 			_, err := call(t, x.Del, []py.Object{obj}, nil)
 			return true, err
 		}
 		if x.Set == nil {
-			return true, Errorf(AttributeErrorType, "property '%s' of '%s' object has no setter", x.Name, TypeName(obj))
+			return true, propertyError(t, x, obj, "setter", "can't set attribute")
 		}
 		_, err := call(t, x.Set, []py.Object{obj, v}, nil)
 		return true, err
@@ -315,4 +321,15 @@ func init() {
 		}
 		return &ClassMethod{Func: args[0]}, nil
 	}
+}
+
+// propertyError is the AttributeError for a property without the accessor.
+func propertyError(t *Thread, p *Property, obj py.Object, kind, old string) error {
+	switch m := t.minor(); {
+	case m >= 11:
+		return Errorf(AttributeErrorType, "property '%s' of '%s' object has no %s", p.Name, typeQual(TypeOf(obj)), kind)
+	case m == 10 && p.Name != "":
+		return Errorf(AttributeErrorType, "%s '%s'", old, p.Name)
+	}
+	return Errorf(AttributeErrorType, "%s", old)
 }

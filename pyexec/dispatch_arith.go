@@ -161,6 +161,9 @@ func BinaryOp(t *Thread, op int, a, b py.Object) (py.Object, error) {
 			return r, err
 		}
 	}
+	if r, ok, err := nativeBinary(t, op, a, b); ok {
+		return r, err
+	}
 	if base == opMul {
 		switch b.(type) {
 		case py.String, py.Bytes, py.Tuple, *py.List:

@@ -434,8 +434,12 @@ func builtinCompare(t *Thread, op int, x, y py.Object) (py.Object, error) {
 
 func equalHook(t *Thread, a, b py.Object) (bool, bool, error) {
 	if !isUserVal(a) && !isUserVal(b) {
-		if _, ok := a.(*Instance); ok {
+		switch x := a.(type) {
+		case *Instance:
 			return Identical(a, b), true, nil
+		case *BoundMethod:
+			y, ok := b.(*BoundMethod)
+			return ok && Identical(x.Self, y.Self) && Identical(x.Func, y.Func), true, nil
 		}
 		return false, false, nil
 	}

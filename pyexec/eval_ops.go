@@ -206,6 +206,9 @@ func (t *Thread) containerUpdate(op bytecode.Op, target, src py.Object, stack []
 		}
 		o, ok := src.(*Dict)
 		if !ok {
+			o, ok = backingDict(src)
+		}
+		if !ok {
 			if op == bytecode.DictMerge {
 				fn := "function"
 				if i := sp - arg - 2; i >= 0 {

@@ -146,6 +146,16 @@ func (e *Exception) writeOne(b *strings.Builder) {
 		}
 	}
 	b.WriteString(e.Error())
+	if e.dict != nil {
+		if v, ok := e.dict.GetStr(nil, "__notes__"); ok {
+			if l, ok := v.(*py.List); ok {
+				for _, n := range l.Items {
+					s, _ := Str(nil, n)
+					b.WriteString("\n" + s)
+				}
+			}
+		}
+	}
 }
 
 // excMatches reports whether exc matches an except clause's class or tuple of

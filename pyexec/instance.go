@@ -505,11 +505,17 @@ func genericSetAttr(t *Thread, o py.Object, typ *py.Type, name string, v py.Obje
 		if v != nil && lookupType(typ, name) != nil {
 			return Errorf(AttributeErrorType, "'%s' object attribute '%s' is read-only", typ.Name, name)
 		}
+		if v != nil && t.minor() >= 13 {
+			return Errorf(AttributeErrorType, "'%s' object has no attribute '%s' and no __dict__ for setting new attributes", typ.Name, name)
+		}
 		return Errorf(AttributeErrorType, "'%s' object has no attribute '%s'", typ.Name, name)
 	}
 	if v == nil {
 		_, ok, err := dict.Delete(t, py.String(name))
 		if err == nil && !ok {
+			if t.minor() <= 10 {
+				return NewException(AttributeErrorType, py.String(name))
+			}
 			return Errorf(AttributeErrorType, "'%s' object has no attribute '%s'", typ.Name, name)
 		}
 		return err
@@ -626,7 +632,7 @@ func userExcLine(e *Exception) (string, string) {
 		name = m + "." + name
 	}
 	ci := classOf(e.typ)
-	t := NewThread(ci.version)
+	t := &Thread{version: ci.version, hash: ci.ht.hasher(), RecursionLimit: DefaultRecursionLimit}
 	s, err := Str(t, e)
 	if err != nil {
 		return name, "<exception str() failed>"

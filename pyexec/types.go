@@ -29,11 +29,17 @@ var (
 // TypeOf returns the Python type of o, mapping gpython's internal "bigint"
 // type to int.
 func TypeOf(o py.Object) *py.Type {
-	switch o.(type) {
+	switch x := o.(type) {
 	case *py.BigInt:
 		return py.IntType
 	case nil:
 		return py.NoneTypeType
+	case *py.Type:
+		// gpython's built-in types report object as their type.
+		if classOf(x.ObjectType) != nil {
+			return x.ObjectType
+		}
+		return py.TypeType
 	}
 	return o.Type()
 }
@@ -59,6 +65,8 @@ func TypeName(o py.Object) string {
 		return "bytes"
 	case *Exception:
 		return x.typ.Name
+	case *py.Type:
+		return TypeOf(x).Name
 	case nil:
 		return "NULL"
 	}
