@@ -3,6 +3,7 @@ module github.com/pybridge/pybridge
 go 1.26.8
 
 require (
+	github.com/dlclark/regexp2 v1.12.0
 	github.com/go-python/gpython v0.2.0
 	github.com/nlpodyssey/gopickle v0.2.0
 	github.com/stretchr/testify v1.12.1

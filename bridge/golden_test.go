@@ -118,9 +118,7 @@ func runCase(dir, file string) ([]string, []*pyexec.Exception, error) {
 
 // pyexecGaps are cases that fail only because pyexec lacks a feature; a
 // case is skipped only while its failure shows the symptom.
-var pyexecGaps = map[string]struct{ symptom, reason string }{
-	"cloudpickle/dict_build": {"'str' object has no attribute 'title'", "str.title is not implemented in pyexec"},
-}
+var pyexecGaps = map[string]struct{ symptom, reason string }{}
 
 // TestGoldenRun runs every golden case for every CPython version it has a
 // payload for. Versions the evaluator runs (RunnableVersions) must match

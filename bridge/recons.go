@@ -2,6 +2,7 @@ package bridge
 
 import (
 	"fmt"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/go-python/gpython/py"
@@ -307,8 +308,68 @@ func reconSkeletonClass(m *materializer, c *pickle.Call, args py.Tuple, kw *pyex
 	return skeletonClass(m.t, args)
 }
 
+// privateGlobals are the private module globals (names starting with an
+// underscore, which loads refuse otherwise) that payloads made by CPython's
+// own pickling of standard classes name: the dataclasses machinery
+// cloudpickle pickles with a dataclass (its __dataclass_params__ and
+// __dataclass_fields__ values, and 3.13's __replace__).
+var privateGlobals = map[string]bool{
+	"dataclasses._DataclassParams": true, "dataclasses._FIELD_BASE": true, "dataclasses._MISSING_TYPE": true,
+	"dataclasses._replace": true, "dataclasses._FIELD": true, "dataclasses._FIELD_CLASSVAR": true,
+	"dataclasses._FIELD_INITVAR": true,
+}
+
+// reconSkeletonEnum is cloudpickle's _make_skeleton_enum(bases, name,
+// qualname, members, module, class_tracker_id, extra): metacls.__new__ of
+// the last base's metaclass (enum.EnumType) over a namespace holding the
+// members, then __module__ and __qualname__. The rest of the class dict
+// comes from _class_setstate.
 func reconSkeletonEnum(m *materializer, c *pickle.Call, args py.Tuple, kw *pyexec.Dict) (py.Object, error) {
-	return nil, pending(c, "_make_skeleton_enum (dynamic enum)", "NewClass and the enum module")
+	const name = "_make_skeleton_enum"
+	if len(args) != 7 {
+		return nil, argError(c, name, "expected 7 arguments, got %d", len(args))
+	}
+	bases, ok1 := args[0].(py.Tuple)
+	cname, ok2 := args[1].(py.String)
+	qualname, ok3 := args[2].(py.String)
+	members, ok4 := args[3].(*pyexec.Dict)
+	if !ok1 || !ok2 || !ok3 || !ok4 || len(bases) == 0 {
+		return nil, argError(c, name, "expected (bases, name, qualname, members, module, tracker_id, extra)")
+	}
+	id, hasID := args[5].(py.String)
+	if hasID {
+		if cls := m.classes[string(id)]; cls != nil {
+			return cls, nil
+		}
+	}
+	meta := pyexec.TypeOf(bases[len(bases)-1])
+	if !pyexec.IsUserClass(meta) {
+		return nil, argError(c, name, "the last base's metaclass %s is not enum's", meta.Name)
+	}
+	newFn, err := pyexec.GetAttr(m.t, meta, "__new__")
+	if err != nil {
+		return nil, m.pyErr(c, err)
+	}
+	body := pyexec.NewDict(members.Len())
+	if err := body.Update(m.t, members); err != nil {
+		return nil, m.pyErr(c, err)
+	}
+	cls, err := pyexec.Call(m.t, newFn, []py.Object{meta, cname, bases, body}, nil)
+	if err != nil {
+		return nil, m.pyErr(c, err)
+	}
+	for _, kv := range [...]struct {
+		k string
+		v py.Object
+	}{{"__module__", args[4]}, {"__qualname__", qualname}} {
+		if err := pyexec.SetAttr(m.t, cls, kv.k, kv.v); err != nil {
+			return nil, m.pyErr(c, err)
+		}
+	}
+	if hasID {
+		m.classes[string(id)] = cls
+	}
+	return cls, nil
 }
 
 // importModule imports a module through the configured importer.
@@ -413,12 +474,66 @@ func reconFile(m *materializer, c *pickle.Call, args py.Tuple, kw *pyexec.Dict) 
 	return args[0], nil
 }
 
+// reconTypevar is cloudpickle's _make_typevar(name, bound, constraints,
+// covariant, contravariant, class_tracker_id): typing.TypeVar(name,
+// *constraints, bound=bound, covariant=..., contravariant=...).
 func reconTypevar(m *materializer, c *pickle.Call, args py.Tuple, kw *pyexec.Dict) (py.Object, error) {
-	return nil, pending(c, "_make_typevar (typing.TypeVar)", "the typing module")
+	if len(args) != 6 {
+		return nil, argError(c, "_make_typevar", "expected 6 arguments, got %d", len(args))
+	}
+	cons, ok := args[2].(py.Tuple)
+	if !ok {
+		return nil, argError(c, "_make_typevar", "constraints must be a tuple")
+	}
+	if id, ok := args[5].(py.String); ok {
+		if v := m.classes[string(id)]; v != nil {
+			return v, nil
+		}
+	}
+	mod, err := m.importModule(c, "typing")
+	if err != nil {
+		return nil, err
+	}
+	tv, err := pyexec.GetAttr(m.t, mod, "TypeVar")
+	if err != nil {
+		return nil, m.pyErr(c, err)
+	}
+	a := append(py.Tuple{args[0]}, cons...)
+	var kws []pyexec.KV
+	if !pyexec.IsNone(args[1]) {
+		kws = append(kws, pyexec.KV{Name: "bound", Value: args[1]})
+	}
+	kws = append(kws, pyexec.KV{Name: "covariant", Value: args[3]}, pyexec.KV{Name: "contravariant", Value: args[4]})
+	v, err := pyexec.Call(m.t, tv, a, kws)
+	if err != nil {
+		return nil, m.pyErr(c, err)
+	}
+	if id, ok := args[5].(py.String); ok {
+		m.classes[string(id)] = v
+	}
+	return v, nil
 }
 
+// reconDataclassSentinel is cloudpickle 3's
+// _get_dataclass_field_type_sentinel(name): dataclasses._FIELD and its
+// siblings.
 func reconDataclassSentinel(m *materializer, c *pickle.Call, args py.Tuple, kw *pyexec.Dict) (py.Object, error) {
-	return nil, pending(c, "_get_dataclass_field_type_sentinel", "the dataclasses module")
+	if len(args) != 1 {
+		return nil, argError(c, "_get_dataclass_field_type_sentinel", "expected 1 argument, got %d", len(args))
+	}
+	name, ok := args[0].(py.String)
+	if !ok || !privateGlobals["dataclasses."+string(name)] || !strings.HasPrefix(string(name), "_FIELD") {
+		return nil, argError(c, "_get_dataclass_field_type_sentinel", "unknown sentinel %v", args[0])
+	}
+	mod, err := m.importModule(c, "dataclasses")
+	if err != nil {
+		return nil, err
+	}
+	v, err := pyexec.GetAttr(m.t, mod, string(name))
+	if err != nil {
+		return nil, m.pyErr(c, err)
+	}
+	return v, nil
 }
 
 // reconCopyregReconstructor is copyreg._reconstructor(cls, base, state).

@@ -2,7 +2,9 @@ package bridge
 
 import (
 	"fmt"
+	"sort"
 	"strings"
+	"sync"
 
 	"github.com/go-python/gpython/py"
 	"github.com/pybridge/pybridge/bridge/cloudpickle"
@@ -118,6 +120,13 @@ func (m *materializer) global(g *pickle.Global) (py.Object, error) {
 	if r := globalRecons[mod+"."+g.Name]; r != nil {
 		return r, nil
 	}
+	if build := extModule(mod); build != nil {
+		mo, err := build(m.t)
+		if err != nil {
+			return nil, &LoadError{Offset: g.Offset(), Global: dotted, Msg: "unknown global " + dotted, Err: err}
+		}
+		return m.attrPath(g, dotted, mo, strings.Split(g.Name, "."))
+	}
 	unknown := &LoadError{Offset: g.Offset(), Global: dotted, Msg: "unknown global " + dotted}
 	parts := strings.Split(g.Name, ".")
 	var obj py.Object
@@ -152,13 +161,23 @@ func (m *materializer) global(g *pickle.Global) (py.Object, error) {
 			return nil, &LoadError{Offset: g.Offset(), Global: dotted, Msg: "unknown global " + dotted, Err: err,
 				Missing: "module " + mod + " (pyexec/stdlib)"}
 		}
-		v, err := m.attr(mo, parts[0])
+		var v py.Object
+		if privateGlobals[mod+"."+g.Name] {
+			v, err = pyexec.GetAttr(m.t, mo, parts[0])
+		} else {
+			v, err = m.attr(mo, parts[0])
+		}
 		if err != nil {
 			return nil, &LoadError{Offset: g.Offset(), Global: dotted, Msg: "unknown global " + dotted, Err: err}
 		}
 		obj = v
 	}
-	for _, p := range parts[1:] {
+	return m.attrPath(g, dotted, obj, parts[1:])
+}
+
+// attrPath follows the dotted attribute names parts from obj.
+func (m *materializer) attrPath(g *pickle.Global, dotted string, obj py.Object, parts []string) (py.Object, error) {
+	for _, p := range parts {
 		v, err := m.attr(obj, p)
 		if err != nil {
 			return nil, &LoadError{Offset: g.Offset(), Global: dotted, Msg: "unknown global " + dotted, Err: err}
@@ -170,10 +189,19 @@ func (m *materializer) global(g *pickle.Global) (py.Object, error) {
 
 // importer returns the configured importer, or pyexec's.
 func (m *materializer) importer() func(t *pyexec.Thread, name string) (py.Object, error) {
+	imp := defaultImport
 	if m.opts.Import != nil {
-		return m.opts.Import
+		imp = m.opts.Import
 	}
-	return defaultImport
+	return func(t *pyexec.Thread, name string) (py.Object, error) {
+		if build := extModule(name); build != nil {
+			return build(t)
+		}
+		if imp == nil {
+			return nil, fmt.Errorf("no module named %s", name)
+		}
+		return imp(t, name)
+	}
 }
 
 // attr is getattr restricted to what payloads need: no private names other
@@ -272,6 +300,13 @@ func (m *materializer) newObj(c *pickle.Call, clsv py.Object, args py.Tuple, kw 
 	if !ok {
 		return nil, &LoadError{Offset: c.Offset(), Msg: fmt.Sprintf("%s: cls.__new__(cls, ...): cls is not a type but %s", c.Kind, pyexec.TypeName(clsv))}
 	}
+	if nw := extType(cls); nw != nil {
+		res, err := nw(m.t, args, kw)
+		if err != nil {
+			return nil, m.pyErr(c, err)
+		}
+		return res, nil
+	}
 	if !m.constructible(cls) || cls == py.TypeType {
 		if newInstance != nil {
 			return newInstance(m.t, cls, args, kw)
@@ -300,6 +335,12 @@ func (m *materializer) build(b *pickle.Build) (py.Object, error) {
 	state := m.get(b.State)
 	if obj == nil || state == nil {
 		return nil, &LoadError{Offset: b.Offset(), Msg: "BUILD inside a cycle"}
+	}
+	if ss, ok := obj.(StateSetter); ok {
+		if err := ss.SetPickleState(m.t, state); err != nil {
+			return nil, m.pyErr(b, err)
+		}
+		return obj, nil
 	}
 	if setstate != nil {
 		if done, err := setstate(m.t, obj, state); done || err != nil {
@@ -392,3 +433,127 @@ var (
 	// one; done reports whether it did.
 	setstate func(t *pyexec.Thread, obj, state py.Object) (done bool, err error)
 )
+
+// Extensions: modules and types implemented in Go outside this package
+// (package bridge/pyspark registers PySpark's) that payloads may name. They
+// are registered from init functions and frozen at the first load, so the
+// registry never changes once payloads are being materialised.
+
+// ModuleBuilder builds module name for thread t: a Go-implemented module
+// whose attributes payload globals may name (module.qualname).
+type ModuleBuilder func(t *pyexec.Thread) (*pyexec.Module, error)
+
+// NewFunc creates an instance of a Go-implemented type at load time, for
+// NEWOBJ and copyreg.__newobj__ (cls.__new__(cls, *args, **kw)); the state
+// comes afterwards through StateSetter.
+type NewFunc func(t *pyexec.Thread, args py.Tuple, kw *pyexec.Dict) (py.Object, error)
+
+// StateSetter is a Go-implemented value that takes pickle BUILD state
+// itself (as __setstate__ or the instance __dict__ would).
+type StateSetter interface {
+	SetPickleState(t *pyexec.Thread, state py.Object) error
+}
+
+var ext struct {
+	mu      sync.Mutex
+	frozen  bool
+	modules map[string]ModuleBuilder
+	types   map[*py.Type]NewFunc
+}
+
+var freezeOnce sync.Once
+
+// freezeRegistry ends registration; lookups afterwards need no lock.
+func freezeRegistry() {
+	freezeOnce.Do(func() {
+		ext.mu.Lock()
+		ext.frozen = true
+		ext.mu.Unlock()
+	})
+}
+
+func extModule(name string) ModuleBuilder {
+	freezeRegistry()
+	return ext.modules[name]
+}
+
+func extType(typ *py.Type) NewFunc {
+	freezeRegistry()
+	return ext.types[typ]
+}
+
+// RegisterModule adds a Go-implemented module to the registry, under its
+// dotted name. It is meant for init functions: it fails once the registry
+// is frozen (after the first payload is loaded or the first Executor made),
+// for a name registered twice and for a name of cloudpickle's or of the
+// registry's own. Use MustRegister to turn a failure into a start-up panic
+// rather than a silently partial registry.
+func RegisterModule(name string, build ModuleBuilder) error {
+	if name == "" || build == nil {
+		return fmt.Errorf("pybridge: RegisterModule: empty name or nil builder")
+	}
+	for _, own := range []string{"builtins", "types", "copyreg", "copy_reg", "__builtin__"} {
+		if name == own {
+			return fmt.Errorf("pybridge: RegisterModule: %s is the registry's own module", name)
+		}
+	}
+	if cloudpickle.Reconstructor(&pickle.Global{Module: name, Name: "_make_function"}) != "" {
+		return fmt.Errorf("pybridge: RegisterModule: %s is a cloudpickle namespace", name)
+	}
+	ext.mu.Lock()
+	defer ext.mu.Unlock()
+	if ext.frozen {
+		return fmt.Errorf("pybridge: RegisterModule(%q) after the registry was frozen by the first load", name)
+	}
+	if _, dup := ext.modules[name]; dup {
+		return fmt.Errorf("pybridge: module %s registered twice", name)
+	}
+	if ext.modules == nil {
+		ext.modules = map[string]ModuleBuilder{}
+	}
+	ext.modules[name] = build
+	return nil
+}
+
+// RegisterType lets payloads create instances of the Go-implemented type
+// typ at load time (NEWOBJ of typ), through nw. The same rules as for
+// RegisterModule apply.
+func RegisterType(typ *py.Type, nw NewFunc) error {
+	if typ == nil || nw == nil {
+		return fmt.Errorf("pybridge: RegisterType: nil type or constructor")
+	}
+	ext.mu.Lock()
+	defer ext.mu.Unlock()
+	if ext.frozen {
+		return fmt.Errorf("pybridge: RegisterType(%s) after the registry was frozen by the first load", typ.Name)
+	}
+	if _, dup := ext.types[typ]; dup {
+		return fmt.Errorf("pybridge: type %s registered twice", typ.Name)
+	}
+	if ext.types == nil {
+		ext.types = map[*py.Type]NewFunc{}
+	}
+	ext.types[typ] = nw
+	return nil
+}
+
+// MustRegister panics when err is not nil. Registration code calls it from
+// init so that a failed registration aborts start-up.
+func MustRegister(err error) {
+	if err != nil {
+		panic(err)
+	}
+}
+
+// RegisteredModules returns the names of the Go-implemented modules
+// registered with RegisterModule, sorted.
+func RegisteredModules() []string {
+	ext.mu.Lock()
+	defer ext.mu.Unlock()
+	out := make([]string, 0, len(ext.modules))
+	for n := range ext.modules {
+		out = append(out, n)
+	}
+	sort.Strings(out)
+	return out
+}

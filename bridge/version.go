@@ -6,6 +6,7 @@ import (
 
 	"github.com/pybridge/pybridge/bridge/cloudpickle"
 	"github.com/pybridge/pybridge/pickle"
+	"github.com/pybridge/pybridge/pyexec"
 	"github.com/pybridge/pybridge/pyexec/bytecode"
 )
 
@@ -16,9 +17,9 @@ import (
 var DefaultDataVersion = bytecode.Py312
 
 // runnable lists the CPython versions whose bytecode pyexec's evaluation loop
-// is tested against. Payloads of other versions are refused unless
-// MaterializeOptions.AllowUntested is set.
-var runnable = []bytecode.Version{bytecode.Py311, bytecode.Py312, bytecode.Py313}
+// is tested against (pyexec.SupportedVersions). Payloads of other versions
+// are refused unless MaterializeOptions.AllowUntested is set.
+var runnable = pyexec.SupportedVersions()
 
 // RunnableVersions returns the CPython versions whose bytecode the evaluator
 // runs, oldest first.

@@ -4,6 +4,7 @@ import (
 	"io"
 	"math"
 	"math/big"
+	"math/bits"
 	"sort"
 	"strconv"
 	"strings"
@@ -134,6 +135,9 @@ func bAbs(t *Thread, args []py.Object, kw py.Tuple) (py.Object, error) {
 		return nil, err
 	}
 	if r, ok, err := absHook(t, args[0]); ok {
+		return r, err
+	}
+	if r, ok, err := NativeDunder(t, args[0], "__abs__"); ok {
 		return r, err
 	}
 	switch x := args[0].(type) {
@@ -361,6 +365,9 @@ func anyAll(t *Thread, name string, args []py.Object, kw py.Tuple, want bool) (p
 		if v == nil {
 			return py.NewBool(!want), nil
 		}
+		if err := t.charge(1); err != nil {
+			return nil, err
+		}
 		b, err := Truth(t, v)
 		if err != nil {
 			return nil, err
@@ -390,13 +397,29 @@ func bSum(t *Thread, args []py.Object, kw py.Tuple) (py.Object, error) {
 	if err != nil {
 		return nil, err
 	}
+	floatPath := true
 	for {
-		v, err := it.Next(t)
-		if err != nil {
-			return nil, err
-		}
-		if v == nil {
-			return acc, nil
+		var v py.Object
+		if f, ok := acc.(py.Float); ok && floatPath {
+			// CPython's float fast path (compensated from 3.12); it
+			// hands back the first item it cannot add.
+			floatPath = false
+			if acc, v, err = floatSum(t, float64(f), it); err != nil {
+				return nil, err
+			}
+			if v == nil {
+				return acc, nil
+			}
+		} else {
+			if v, err = it.Next(t); err != nil {
+				return nil, err
+			}
+			if v == nil {
+				return acc, nil
+			}
+			if err := t.charge(1); err != nil {
+				return nil, err
+			}
 		}
 		if acc, err = BinaryOp(t, opAdd, acc, v); err != nil {
 			return nil, err
@@ -446,6 +469,9 @@ func minMax(t *Thread, name string, args []py.Object, kw py.Tuple, isMin bool) (
 		key = nil
 	}
 	var best, bestKey py.Object
+	if err := t.charge(int64(len(items))); err != nil {
+		return nil, err
+	}
 	for i, v := range items {
 		k := v
 		if key != nil {
@@ -492,6 +518,12 @@ func bSorted(t *Thread, args []py.Object, kw py.Tuple) (py.Object, error) {
 // sortItems sorts items stably with an optional key and reverse flag, as
 // list.sort does (reverse keeps stability by reversing before and after).
 func sortItems(t *Thread, items []py.Object, key py.Object, reverse bool) error {
+	// Charge n*log2(n) comparisons up front.
+	if n := int64(len(items)); n > 1 {
+		if err := t.charge(n * int64(bits.Len64(uint64(n)))); err != nil {
+			return err
+		}
+	}
 	keys := items
 	if key != nil {
 		keys = make([]py.Object, len(items))
@@ -678,6 +710,31 @@ func bReversed(t *Thread, args []py.Object, kw py.Tuple) (py.Object, error) {
 	case *Dict:
 		items = x.Keys()
 	default:
+		if r, ok, err := nativeReversed(t, x); ok {
+			return r, err
+		}
+		if ut := userTypeOf(x); ut != nil {
+			if f := lookupUser(ut, "__reversed__"); f != nil {
+				if isNone(f) {
+					return nil, typeErrorf("'%s' object is not reversible", TypeName(x))
+				}
+				return callDescr(t, f, x)
+			}
+			if lookupUser(ut, "__len__") != nil && lookupUser(ut, "__getitem__") != nil {
+				n, err := Len(t, x)
+				if err != nil {
+					return nil, err
+				}
+				i := n
+				return &funcIter{typ: ReversedType, next: func(t *Thread) (py.Object, error) {
+					if i <= 0 {
+						return nil, nil
+					}
+					i--
+					return GetItem(t, x, MakeInt(int64(i)))
+				}}, nil
+			}
+		}
 		return nil, typeErrorf("'%s' object is not reversible", TypeName(x))
 	}
 	i := len(items)

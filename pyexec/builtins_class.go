@@ -1,7 +1,6 @@
 package pyexec
 
 import (
-	"reflect"
 	"sort"
 
 	"github.com/go-python/gpython/py"
@@ -489,14 +488,13 @@ func bID(t *Thread, args []py.Object, kw py.Tuple) (py.Object, error) {
 }
 
 // objectID is id(o): the fake address for instances of user classes (see
-// fakeAddr), the Go address for other heap values, the hash for the rest.
+// FakeAddr) for heap values, the hash for the rest.
 func objectID(o py.Object) int64 {
 	if in, ok := o.(*Instance); ok {
 		return int64(in.addr())
 	}
-	v := reflect.ValueOf(o)
-	if v.Kind() == reflect.Pointer {
-		return int64(v.Pointer())
+	if a := FakeAddr(o); a != 0 {
+		return int64(a)
 	}
 	h, err := Hash(nil, o)
 	if err != nil {

@@ -50,6 +50,8 @@ type Code struct {
 	names    []py.String
 	// caches holds one inline cache per instruction (nil until used).
 	caches []atomic.Pointer[inlineCache]
+	// id is the fake address (see FakeAddr); 0 until first needed.
+	id uint64
 }
 
 // inlineCache is an instruction's cached lookup.
@@ -61,6 +63,8 @@ type inlineCache struct {
 	// LOAD_ATTR method form: the receiver type and the method found.
 	typ    *py.Type
 	method py.Object
+	// LOAD_ATTR / STORE_ATTR on an instance of a user class.
+	user *classAttrCache
 }
 
 // Type returns code.

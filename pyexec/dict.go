@@ -2,6 +2,7 @@ package pyexec
 
 import (
 	"github.com/go-python/gpython/py"
+	"github.com/pybridge/pybridge/pyexec/pyhash"
 )
 
 // Dict is Python's insertion-ordered dict with any hashable key, hashed as
@@ -13,6 +14,10 @@ type Dict struct {
 	// version changes on every mutation (inline caches compare it).
 	version uint64
 	frozen  bool
+	// hasher hashes str and bytes keys: the hasher of the first thread
+	// that used the dict, so that lookups from threads of other versions
+	// (or with no thread: internal lookups) find the same keys.
+	hasher *pyhash.Hasher
 }
 
 type dictEntry struct {
@@ -152,8 +157,49 @@ func (d *Dict) rebuild() {
 	}
 }
 
-// GetHashed looks key up with its precomputed hash.
+// keyHasher returns the hasher of d's keys, binding it to t's on first use.
+func (d *Dict) keyHasher(t *Thread) *pyhash.Hasher {
+	if d.hasher == nil {
+		d.hasher = t.hasher()
+	}
+	return d.hasher
+}
+
+// hashKey returns the hash of key under d's hasher. Only str and bytes
+// hashes (directly or inside tuples and frozensets) depend on the hasher.
+func (d *Dict) hashKey(t *Thread, key py.Object) (int64, error) {
+	h := d.keyHasher(t)
+	if s, ok := key.(py.String); ok {
+		return t.strHash(h, string(s)), nil
+	}
+	return hashWith(t, h, key)
+}
+
+// rehash returns hash h (computed with t's hasher) as d's hasher computes
+// it: h itself unless the two hashers differ and key's hash depends on it.
+func (d *Dict) rehash(t *Thread, h int64, key py.Object) (int64, error) {
+	if d.hasher == nil {
+		d.hasher = t.hasher()
+		return h, nil
+	}
+	if sameHasher(d.hasher, t.hasher()) {
+		return h, nil
+	}
+	return hashWith(t, d.hasher, key)
+}
+
+// GetHashed looks key up with its precomputed hash (as [Hash] computes it
+// for thread t).
 func (d *Dict) GetHashed(t *Thread, h int64, key py.Object) (py.Object, bool, error) {
+	h, err := d.rehash(t, h, key)
+	if err != nil {
+		return nil, false, err
+	}
+	return d.getHashed(t, h, key)
+}
+
+// getHashed looks key up with its hash under d's hasher.
+func (d *Dict) getHashed(t *Thread, h int64, key py.Object) (py.Object, bool, error) {
 	i, _, err := d.find(t, h, key)
 	if err != nil || i < 0 {
 		return nil, false, err
@@ -164,30 +210,55 @@ func (d *Dict) GetHashed(t *Thread, h int64, key py.Object) (py.Object, bool, er
 // Get returns d[key] and whether it is present; err is set for an
 // unhashable key or a failing comparison.
 func (d *Dict) Get(t *Thread, key py.Object) (py.Object, bool, error) {
-	h, err := Hash(t, key)
+	h, err := d.hashKey(t, key)
 	if err != nil {
 		return nil, false, err
 	}
-	return d.GetHashed(t, h, key)
+	i, _, err := d.find(t, h, key)
+	if err != nil || i < 0 {
+		return nil, false, err
+	}
+	return d.entries[i].value, true, nil
 }
 
-// GetStr returns d[name] for a str key.
+// GetStr returns d[name] for a str key. t may be nil: str keys are hashed
+// with the dict's own hasher, so the result does not depend on the thread.
 func (d *Dict) GetStr(t *Thread, name string) (py.Object, bool) {
-	v, ok, _ := d.Get(t, py.String(name))
-	return v, ok
+	h := t.strHash(d.keyHasher(t), name)
+	i, slow := d.findStr(h, name)
+	if slow {
+		var err error
+		if i, _, err = d.find(t, h, py.String(name)); err != nil {
+			return nil, false
+		}
+	}
+	if i < 0 {
+		return nil, false
+	}
+	return d.entries[i].value, true
 }
 
 // SetItem sets d[key] = value.
 func (d *Dict) SetItem(t *Thread, key, value py.Object) error {
-	h, err := Hash(t, key)
+	h, err := d.hashKey(t, key)
 	if err != nil {
 		return err
 	}
-	return d.SetHashed(t, h, key, value)
+	return d.setHashed(t, h, key, value)
 }
 
-// SetHashed sets d[key] = value with a precomputed hash.
+// SetHashed sets d[key] = value with a precomputed hash (as [Hash] computes
+// it for thread t).
 func (d *Dict) SetHashed(t *Thread, h int64, key, value py.Object) error {
+	h, err := d.rehash(t, h, key)
+	if err != nil {
+		return err
+	}
+	return d.setHashed(t, h, key, value)
+}
+
+// setHashed sets d[key] = value; h is the hash under d's hasher.
+func (d *Dict) setHashed(t *Thread, h int64, key, value py.Object) error {
 	if d.frozen {
 		return typeErrorf("'dict' object is read-only")
 	}
@@ -221,7 +292,7 @@ func (d *Dict) Delete(t *Thread, key py.Object) (py.Object, bool, error) {
 	if d.frozen {
 		return nil, false, typeErrorf("'dict' object is read-only")
 	}
-	h, err := Hash(t, key)
+	h, err := d.hashKey(t, key)
 	if err != nil {
 		return nil, false, err
 	}
@@ -266,7 +337,7 @@ func (d *Dict) Items(fn func(k, v py.Object) bool) {
 
 // Copy returns a shallow copy.
 func (d *Dict) Copy() *Dict {
-	c := &Dict{used: d.used}
+	c := &Dict{used: d.used, hasher: d.hasher}
 	c.entries = make([]dictEntry, 0, d.used)
 	for _, e := range d.entries {
 		if e.key != nil {
@@ -280,17 +351,28 @@ func (d *Dict) Copy() *Dict {
 
 // Clear removes every item.
 func (d *Dict) Clear() {
-	d.entries, d.index, d.used = nil, nil, 0
+	d.entries, d.index, d.used, d.hasher = nil, nil, 0, nil
 	d.bump()
 }
 
 // Update merges other into d (dict.update with a dict argument).
 func (d *Dict) Update(t *Thread, other *Dict) error {
+	if d.hasher == nil {
+		d.hasher = other.hasher
+	}
+	same := other.hasher == nil || sameHasher(d.keyHasher(t), other.hasher)
 	for _, e := range other.entries {
-		if e.key != nil {
-			if err := d.SetHashed(t, e.hash, e.key, e.value); err != nil {
-				return err
-			}
+		if e.key == nil {
+			continue
+		}
+		var err error
+		if same {
+			err = d.setHashed(t, e.hash, e.key, e.value)
+		} else {
+			err = d.SetItem(t, e.key, e.value)
+		}
+		if err != nil {
+			return err
 		}
 	}
 	return nil

@@ -59,6 +59,9 @@ func BinaryOp(t *Thread, op int, a, b py.Object) (py.Object, error) {
 	if r, ok, err := binaryHook(t, op, a, b); ok {
 		return r, err
 	}
+	if r, ok, err := NativeBinaryHook(t, op, a, b); ok {
+		return r, err
+	}
 	if isInt(a) && isInt(b) {
 		if base == opPow {
 			r, _, err := intPow(bigOf(a), bigOf(b))
@@ -88,7 +91,7 @@ func BinaryOp(t *Thread, op int, a, b py.Object) (py.Object, error) {
 			}
 			return nil, typeErrorf("can only concatenate str (not \"%s\") to str", TypeName(b))
 		case opMul:
-			return seqRepeat(a, b)
+			return seqRepeat(t, a, b)
 		case opMod:
 			s, err := percentFormat(t, string(x), b)
 			if err != nil {
@@ -105,7 +108,7 @@ func BinaryOp(t *Thread, op int, a, b py.Object) (py.Object, error) {
 			}
 			return nil, typeErrorf("can't concat %s to bytes", TypeName(b))
 		case opMul:
-			return seqRepeat(a, b)
+			return seqRepeat(t, a, b)
 		}
 	case py.Tuple:
 		switch base {
@@ -116,7 +119,7 @@ func BinaryOp(t *Thread, op int, a, b py.Object) (py.Object, error) {
 			}
 			return nil, typeErrorf("can only concatenate tuple (not \"%s\") to tuple", TypeName(b))
 		case opMul:
-			return seqRepeat(a, b)
+			return seqRepeat(t, a, b)
 		}
 	case *py.List:
 		switch base {
@@ -139,7 +142,7 @@ func BinaryOp(t *Thread, op int, a, b py.Object) (py.Object, error) {
 			}
 			return nil, typeErrorf("can only concatenate list (not \"%s\") to list", TypeName(b))
 		case opMul:
-			r, err := seqRepeat(a, b)
+			r, err := seqRepeat(t, a, b)
 			if err == nil && inplace {
 				x.Items = r.(*py.List).Items
 				return x, nil
@@ -161,13 +164,10 @@ func BinaryOp(t *Thread, op int, a, b py.Object) (py.Object, error) {
 			return r, err
 		}
 	}
-	if r, ok, err := nativeBinary(t, op, a, b); ok {
-		return r, err
-	}
 	if base == opMul {
 		switch b.(type) {
 		case py.String, py.Bytes, py.Tuple, *py.List:
-			return seqRepeat(b, a)
+			return seqRepeat(t, b, a)
 		}
 	}
 	sym := opSymbols[base]
@@ -287,7 +287,10 @@ func floatPow(x, y float64) (py.Object, error) {
 	return py.Float(r), nil
 }
 
-func seqRepeat(seq, n py.Object) (py.Object, error) {
+// seqRepeat is seq * n. The copying is charged to t (see limits.go) before
+// it is done, and results over MaxSequenceBytes / MaxSequenceItems raise
+// MemoryError.
+func seqRepeat(t *Thread, seq, n py.Object) (py.Object, error) {
 	k, ok, err := asIndex(n)
 	if err != nil {
 		return nil, Errorf(OverflowErrorType, "cannot fit 'int' into an index-sized integer")
@@ -298,17 +301,36 @@ func seqRepeat(seq, n py.Object) (py.Object, error) {
 	if k < 0 {
 		k = 0
 	}
+	// size is len(seq)*k, saturated so that the limits catch overflow.
+	size := func(l int) int64 {
+		if l != 0 && k > (1<<62)/int64(l) {
+			return 1 << 62
+		}
+		return int64(l) * k
+	}
 	switch s := seq.(type) {
 	case py.String:
-		if int64(len(s))*k > 1<<31 {
+		if size(len(s)) == 1<<62 {
 			return nil, Errorf(OverflowErrorType, "repeated string is too long")
+		}
+		if err := t.checkBytes(size(len(s))); err != nil {
+			return nil, err
 		}
 		return py.String(strings.Repeat(string(s), int(k))), nil
 	case py.Bytes:
+		if size(len(s)) == 1<<62 {
+			return nil, Errorf(OverflowErrorType, "repeated bytes are too long")
+		}
+		if err := t.checkBytes(size(len(s))); err != nil {
+			return nil, err
+		}
 		return py.Bytes(strings.Repeat(string(s), int(k))), nil
 	case py.Tuple:
-		if int64(len(s))*k > 1<<28 {
-			return nil, Errorf(OverflowErrorType, "repeated tuple is too long")
+		if size(len(s)) == 1<<62 {
+			return nil, NewException(MemoryErrorType)
+		}
+		if err := t.checkItems(size(len(s))); err != nil {
+			return nil, err
 		}
 		r := make(py.Tuple, 0, len(s)*int(k))
 		for i := int64(0); i < k; i++ {
@@ -316,8 +338,8 @@ func seqRepeat(seq, n py.Object) (py.Object, error) {
 		}
 		return r, nil
 	case *py.List:
-		if int64(len(s.Items))*k > 1<<28 {
-			return nil, Errorf(OverflowErrorType, "repeated list is too long")
+		if err := t.checkItems(size(len(s.Items))); err != nil {
+			return nil, err
 		}
 		r := make([]py.Object, 0, len(s.Items)*int(k))
 		for i := int64(0); i < k; i++ {
@@ -331,6 +353,9 @@ func seqRepeat(seq, n py.Object) (py.Object, error) {
 // UnaryOp applies a unary operator: '-', '+', '~' or '!' (not).
 func UnaryOp(t *Thread, op byte, a py.Object) (py.Object, error) {
 	if r, ok, err := unaryHook(t, op, a); ok {
+		return r, err
+	}
+	if r, ok, err := NativeUnaryHook(t, op, a); ok {
 		return r, err
 	}
 	switch op {

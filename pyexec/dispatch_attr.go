@@ -142,6 +142,10 @@ func GetAttr(t *Thread, o py.Object, name string) (py.Object, error) {
 		case "imag":
 			return py.Float(0), nil
 		}
+	case *Builtin, *Method, *BoundMethod, *py.Slice:
+		if v, ok := builtinAttr(o, name); ok {
+			return v, nil
+		}
 	case Attributer:
 		if v, found, err := x.GetAttr(t, name); err != nil || found {
 			return v, err

@@ -49,13 +49,21 @@ func Identical(a, b py.Object) bool {
 
 // Hash returns hash(o) as CPython computes it for t's version.
 func Hash(t *Thread, o py.Object) (int64, error) {
+	return hashWith(t, t.hasher(), o)
+}
+
+// hashWith is Hash with str and bytes (also inside tuples) hashed by h;
+// user __hash__ methods run on t.
+func hashWith(t *Thread, h *pyhash.Hasher, o py.Object) (int64, error) {
 	if h, ok, err := hashHook(t, o); ok {
 		return h, err
 	}
-	h := t.hasher()
+	if h, ok, err := NativeHashHook(t, o); ok {
+		return h, err
+	}
 	switch x := o.(type) {
 	case py.String:
-		return h.Str(string(x)), nil
+		return t.strHash(h, string(x)), nil
 	case py.Int:
 		return pyhash.Int(int64(x)), nil
 	case py.Bool:
@@ -71,7 +79,7 @@ func Hash(t *Thread, o py.Object) (int64, error) {
 	case py.Tuple:
 		st := pyhash.TupleStart()
 		for _, it := range x {
-			ih, err := Hash(t, it)
+			ih, err := hashWith(t, h, it)
 			if err != nil {
 				return 0, err
 			}
@@ -83,12 +91,9 @@ func Hash(t *Thread, o py.Object) (int64, error) {
 			return pyhash.FrozenSet(x.tab.Hashes()), nil
 		}
 	case *py.List, *Dict:
-	case *py.Type:
-		return pyhash.Pointer(reflect.ValueOf(x).Pointer()), nil
 	default:
-		v := reflect.ValueOf(o)
-		if v.Kind() == reflect.Pointer {
-			return pyhash.Pointer(v.Pointer()), nil
+		if a := FakeAddr(o); a != 0 {
+			return pyhash.Pointer(uintptr(a)), nil
 		}
 	}
 	return 0, typeErrorf("unhashable type: '%s'", TypeName(o))
@@ -122,9 +127,18 @@ func Equal(t *Thread, a, b py.Object) (bool, error) {
 	case py.Bytes:
 		y, ok := b.(py.Bytes)
 		return ok && string(x) == string(y), nil
+	case *py.Slice:
+		y, ok := b.(*py.Slice)
+		if !ok {
+			return false, nil
+		}
+		return seqEqual(t, []py.Object{orNone(x.Start), orNone(x.Stop), orNone(x.Step)}, []py.Object{orNone(y.Start), orNone(y.Stop), orNone(y.Step)})
 	case *Dict:
 		y, ok := b.(*Dict)
 		if !ok {
+			if _, isDictBacked := b.(DictBacked); isDictBacked {
+				break // the dict subclass's own == decides
+			}
 			return false, nil
 		}
 		return dictEqual(t, x, y)
@@ -180,7 +194,14 @@ func dictEqual(t *Thread, x, y *Dict) (bool, error) {
 		if e.key == nil {
 			continue
 		}
-		v, ok, err := y.GetHashed(t, e.hash, e.key)
+		var v py.Object
+		var ok bool
+		var err error
+		if x.hasher == nil || y.hasher == nil || sameHasher(x.hasher, y.hasher) {
+			v, ok, err = y.getHashed(t, e.hash, e.key)
+		} else {
+			v, ok, err = y.Get(t, e.key)
+		}
 		if err != nil || !ok {
 			return false, err
 		}

@@ -2,7 +2,6 @@ package pyexec
 
 import (
 	"math/big"
-	"reflect"
 	"strconv"
 	"strings"
 
@@ -16,7 +15,7 @@ type reprGuard struct{ active []py.Object }
 
 func (g *reprGuard) enter(o py.Object) bool {
 	for _, x := range g.active {
-		if x == o {
+		if sameContainer(x, o) {
 			return false
 		}
 	}
@@ -25,6 +24,17 @@ func (g *reprGuard) enter(o py.Object) bool {
 }
 
 func (g *reprGuard) leave() { g.active = g.active[:len(g.active)-1] }
+
+// sameContainer is identity for the containers reprGuard tracks (tuples
+// are slices: the same backing array and length).
+func sameContainer(a, b py.Object) bool {
+	ta, aTup := a.(py.Tuple)
+	tb, bTup := b.(py.Tuple)
+	if aTup || bTup {
+		return aTup && bTup && len(ta) > 0 && len(ta) == len(tb) && &ta[0] == &tb[0]
+	}
+	return a == b
+}
 
 // Repr returns repr(o). t may be nil for values that never call Python code.
 func Repr(t *Thread, o py.Object) (string, error) {
@@ -63,6 +73,13 @@ func writeRepr(t *Thread, b *strings.Builder, o py.Object, depth int) error {
 	case py.Bytes:
 		b.WriteString(pyrepr.Bytes(x))
 	case py.Tuple:
+		if len(x) > 0 && t != nil {
+			if !t.repr.enter(x) {
+				b.WriteString("(...)")
+				return nil
+			}
+			defer t.repr.leave()
+		}
 		b.WriteByte('(')
 		for i, it := range x {
 			if i > 0 {
@@ -247,17 +264,15 @@ func typeQualName(t *py.Type) string {
 	return "builtins." + t.Name
 }
 
-func addr(o py.Object) string {
-	v := reflect.ValueOf(o)
-	if v.Kind() == reflect.Pointer {
-		return "0x" + strconv.FormatUint(uint64(v.Pointer()), 16)
-	}
-	return "0x0"
-}
+// addr is the address a default repr shows for o (see FakeAddr).
+func addr(o py.Object) string { return FormatAddr(FakeAddr(o)) }
 
 // Str returns str(o).
 func Str(t *Thread, o py.Object) (string, error) {
 	if s, ok, err := strHook(t, o); ok {
+		return s, err
+	}
+	if s, ok, err := NativeStrHook(t, o); ok {
 		return s, err
 	}
 	switch x := o.(type) {
@@ -298,6 +313,9 @@ func fmtError(err error) error {
 // Format returns format(o, spec).
 func Format(t *Thread, o py.Object, spec string) (string, error) {
 	if s, ok, err := formatHook(t, o, spec); ok {
+		return s, err
+	}
+	if s, ok, err := NativeFormatHook(t, o, spec); ok {
 		return s, err
 	}
 	var s string

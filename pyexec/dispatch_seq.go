@@ -41,6 +41,9 @@ func Truth(t *Thread, o py.Object) (bool, error) {
 	if b, ok, err := truthHook(t, o); ok {
 		return b, err
 	}
+	if b, ok, err := NativeTruthHook(t, o); ok {
+		return b, err
+	}
 	switch x := o.(type) {
 	case py.Bool:
 		return bool(x), nil

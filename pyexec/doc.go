@@ -32,6 +32,18 @@
 // __next__, delegation (yield from) on every version, PEP 479 and
 // StopIteration.value; eval_match.go implements the match statement's ops.
 //
+// Hashing: str and bytes hash as CPython of the Thread's version does
+// (SipHash-2-4 before 3.11, SipHash-1-3 after). A [Dict] or [Set] keeps the
+// hasher of the thread that first used it, so lookups from code without a
+// thread (or from a thread of another version) find the same keys.
+//
+// Limits: builtins that do unbounded work in one instruction (sum, sorted,
+// str.join, sequence repetition, list(iterable), …) charge steps for it, so
+// StepBudget and Ctx bound them; results over MaxSequenceBytes or
+// MaxSequenceItems raise MemoryError (limits.go). Default reprs and id()
+// show deterministic fake addresses ([FakeAddr]), never Go addresses.
+// [SupportedVersions] lists the CPython versions the evaluator runs.
+//
 // Concurrency: a Thread, and the mutable Python values it creates, belong to
 // one goroutine. Code objects may be shared: their inline caches are
 // updated atomically.

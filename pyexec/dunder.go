@@ -321,6 +321,14 @@ func hashHook(t *Thread, o py.Object) (int64, bool, error) {
 	if !isInt(r) {
 		return 0, true, typeErrorf("__hash__ method should return an integer")
 	}
+	// CPython keeps a result that fits a Py_hash_t (so that returning
+	// hash(y) makes hash(x) == hash(y)) and hashes larger ints.
+	if v, ok, err := asIndex(r); ok && err == nil {
+		if v == -1 {
+			v = -2
+		}
+		return v, true, nil
+	}
 	h, err := Hash(t, r)
 	return h, true, err
 }

@@ -273,12 +273,27 @@ func (t *Thread) loop(f *frame) (result py.Object, err error) {
 				sp++
 				break
 			}
+			if x, ok := obj.(*Instance); ok {
+				v, ok, e := t.loadAttrInstance(code, lasti, x, string(name))
+				if ok {
+					if err = e; err == nil {
+						stack[sp-1] = v
+					}
+					break
+				}
+			}
 			var v py.Object
 			if v, err = GetAttr(t, obj, string(name)); err == nil {
 				stack[sp-1] = v
 			}
 		case bytecode.StoreAttr:
-			err = SetAttr(t, stack[sp-1], string(code.names[in.Arg]), stack[sp-2])
+			done := false
+			if x, ok := stack[sp-1].(*Instance); ok {
+				done, err = t.storeAttrInstance(code, lasti, x, code.names[in.Arg], stack[sp-2])
+			}
+			if !done {
+				err = SetAttr(t, stack[sp-1], string(code.names[in.Arg]), stack[sp-2])
+			}
 			sp -= 2
 			stack[sp], stack[sp+1] = nil, nil
 		case bytecode.LoadAssertionError:
@@ -296,6 +311,10 @@ func (t *Thread) loop(f *frame) (result py.Object, err error) {
 			}
 		case bytecode.BinaryOp:
 			sp--
+			if v, ok := t.binaryFast(in.Arg, stack[sp-1], stack[sp]); ok {
+				stack[sp-1], stack[sp] = v, nil
+				continue
+			}
 			var v py.Object
 			v, err = BinaryOp(t, int(in.Arg), stack[sp-1], stack[sp])
 			stack[sp] = nil
@@ -304,6 +323,10 @@ func (t *Thread) loop(f *frame) (result py.Object, err error) {
 			}
 		case bytecode.CompareOp:
 			sp--
+			if r, ok := compareFast(in.Arg, stack[sp-1], stack[sp]); ok {
+				stack[sp-1], stack[sp] = py.NewBool(r), nil
+				continue
+			}
 			var v py.Object
 			v, err = RichCompare(t, int(in.Arg), stack[sp-1], stack[sp])
 			if err == nil && in.Flags&bytecode.FlagToBool != 0 {
@@ -325,6 +348,21 @@ func (t *Thread) loop(f *frame) (result py.Object, err error) {
 			stack[sp-1], stack[sp] = py.NewBool(b != (in.Arg == 1)), nil
 		case bytecode.BinarySubscr:
 			sp--
+			// Fast path: list[i] and tuple[i] with i in range.
+			if k, ok := stack[sp].(py.Int); ok && k >= 0 {
+				switch c := stack[sp-1].(type) {
+				case *py.List:
+					if int64(k) < int64(len(c.Items)) {
+						stack[sp-1], stack[sp] = c.Items[k], nil
+						continue
+					}
+				case py.Tuple:
+					if int64(k) < int64(len(c)) {
+						stack[sp-1], stack[sp] = c[k], nil
+						continue
+					}
+				}
+			}
 			var v py.Object
 			v, err = GetItem(t, stack[sp-1], stack[sp])
 			stack[sp-1], stack[sp] = v, nil
@@ -587,6 +625,24 @@ func (t *Thread) loop(f *frame) (result py.Object, err error) {
 				stack[sp-1] = it
 			}
 		case bytecode.ForIter:
+			// Fast paths: list and range iterators.
+			switch it := stack[sp-1].(type) {
+			case *listIter:
+				if it.i < len(it.l.Items) {
+					stack[sp] = it.l.Items[it.i]
+					it.i++
+					sp++
+					continue
+				}
+			case *rangeIter:
+				if it.left > 0 {
+					stack[sp] = t.boxInt(it.next)
+					it.next += it.step
+					it.left--
+					sp++
+					continue
+				}
+			}
 			it, ok := stack[sp-1].(Iterator)
 			if !ok {
 				err = typeErrorf("'%s' object is not an iterator", TypeName(stack[sp-1]))

@@ -161,6 +161,9 @@ func withMethods(t *Thread, mgr py.Object) (enter, exit py.Object, err error) {
 		if _, ok := mgr.(*Instance); ok {
 			return nil, nil
 		}
+		if m := lookupMethod(TypeOf(mgr), name); m != nil {
+			return &BoundMethod{Self: mgr, Func: m}, nil
+		}
 		if _, ok := mgr.(Attributer); ok {
 			v, err := GetAttr(t, mgr, name)
 			if err != nil {

@@ -5,9 +5,6 @@ package pyexec
 // CLEANUP_THROW 3.11+; GET_YIELD_FROM_ITER).
 
 import (
-	"strconv"
-	"sync/atomic"
-
 	"github.com/go-python/gpython/py"
 	"github.com/pybridge/pybridge/pyexec/bytecode"
 )
@@ -26,19 +23,17 @@ type Generator struct {
 	// ret is the value of the generator's return statement, kept until
 	// next() turns it into StopIteration.value.
 	ret py.Object
-	id  uint64
+	// id is the fake address (see FakeAddr); 0 until first needed.
+	id uint64
 }
-
-// genCounter numbers generators for their fake, deterministic addresses.
-var genCounter atomic.Uint64
 
 // Type returns generator.
 func (g *Generator) Type() *py.Type { return GeneratorType }
 
 // Repr returns "<generator object QUALNAME at 0x...>"; the address is a
-// per-process counter, not a real address.
+// deterministic fake one (see FakeAddr).
 func (g *Generator) Repr(*Thread) (string, error) {
-	return "<generator object " + g.fn.QualName + " at 0x" + strconv.FormatUint(0x7f0000000000+g.id*0x40, 16) + ">", nil
+	return "<generator object " + g.fn.QualName + " at " + FormatAddr(FakeAddr(g)) + ">", nil
 }
 
 func (t *Thread) newGenerator(fn *Function, args []py.Object, kwnames py.Tuple) (py.Object, error) {
@@ -48,7 +43,7 @@ func (t *Thread) newGenerator(fn *Function, args []py.Object, kwnames py.Tuple) 
 	if err := bindArgs(t, fn, locals, args, kwnames); err != nil {
 		return nil, err
 	}
-	return &Generator{fn: fn, id: genCounter.Add(1), f: &frame{code: co, fn: fn, locals: locals, stack: mem[co.nlocalsplus:]}}, nil
+	return &Generator{fn: fn, f: &frame{code: co, fn: fn, locals: locals, stack: mem[co.nlocalsplus:]}}, nil
 }
 
 // Next resumes the generator with None; it returns nil when the generator

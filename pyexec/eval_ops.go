@@ -37,6 +37,11 @@ func (t *Thread) loadGlobal(f *frame, pc int, arg int32) (py.Object, error) {
 // loadMethod implements the method form of LOAD_ATTR: bound is true when m is
 // an unbound method to be called with obj prepended.
 func (t *Thread) loadMethod(code *Code, pc int, obj py.Object, name string) (m py.Object, bound bool, err error) {
+	if x, ok := obj.(*Instance); ok {
+		if m, bound, ok := t.loadMethodInstance(code, pc, x, name); ok {
+			return m, bound, nil
+		}
+	}
 	typ := TypeOf(obj)
 	if isUserVal(obj) {
 		return loadMethodUser(t, obj, typ, name)
@@ -379,4 +384,156 @@ func setFunctionAttribute(t *Thread, fn *Function, flag int32, v py.Object) erro
 		fn.Closure = c
 	}
 	return nil
+}
+
+// intArith is BINARY_OP's fast path for two ints that fit int64: ok is
+// false when the result needs the general path (overflow, division by
+// zero, shifts out of range, **, @), which then computes it exactly.
+func (t *Thread) intArith(op int32, x, y int64) (py.Object, bool) {
+	if op >= opInplace {
+		op -= opInplace
+	}
+	switch op {
+	case opAdd:
+		r := x + y
+		if (x >= 0) != (y >= 0) || (r >= 0) == (x >= 0) {
+			return t.boxInt(r), true
+		}
+	case opSub:
+		r := x - y
+		if (x >= 0) == (y >= 0) || (r >= 0) == (x >= 0) {
+			return t.boxInt(r), true
+		}
+	case opMul:
+		if x > -1<<31 && x < 1<<31 && y > -1<<31 && y < 1<<31 {
+			return t.boxInt(x * y), true
+		}
+	case opFloorDiv:
+		if y > 0 || y < -1 {
+			return t.boxInt(floorDivInt(x, y)), true
+		}
+	case opMod:
+		if y > 0 || y < -1 {
+			return t.boxInt(modInt(x, y)), true
+		}
+	case opTrueDiv:
+		if y != 0 && x >= -1<<53 && x <= 1<<53 && y >= -1<<53 && y <= 1<<53 {
+			return py.Float(float64(x) / float64(y)), true
+		}
+	case opAnd:
+		return t.boxInt(x & y), true
+	case opOr:
+		return t.boxInt(x | y), true
+	case opXor:
+		return t.boxInt(x ^ y), true
+	case opRShift:
+		if y >= 0 && y < 64 {
+			return t.boxInt(x >> uint(y)), true
+		}
+	}
+	return nil, false
+}
+
+// floatArith is BINARY_OP's fast path for float op float (and the mixed
+// int/float forms whose int converts exactly); ok is false where the
+// general path must decide (division by zero, %, //, **).
+func floatArith(op int32, x, y float64) (py.Object, bool) {
+	if op >= opInplace {
+		op -= opInplace
+	}
+	switch op {
+	case opAdd:
+		return py.Float(x + y), true
+	case opSub:
+		return py.Float(x - y), true
+	case opMul:
+		return py.Float(x * y), true
+	case opTrueDiv:
+		if y != 0 {
+			return py.Float(x / y), true
+		}
+	}
+	return nil, false
+}
+
+// binaryFast tries the int and float fast paths of BINARY_OP.
+func (t *Thread) binaryFast(op int32, a, b py.Object) (py.Object, bool) {
+	switch x := a.(type) {
+	case py.Int:
+		switch y := b.(type) {
+		case py.Int:
+			return t.intArith(op, int64(x), int64(y))
+		case py.Float:
+			if x >= -1<<53 && x <= 1<<53 {
+				return floatArith(op, float64(x), float64(y))
+			}
+		}
+	case py.Float:
+		switch y := b.(type) {
+		case py.Float:
+			return floatArith(op, float64(x), float64(y))
+		case py.Int:
+			if y >= -1<<53 && y <= 1<<53 {
+				return floatArith(op, float64(x), float64(y))
+			}
+		}
+	case py.String:
+		if op == opAdd || op == opAdd+opInplace {
+			if y, ok := b.(py.String); ok {
+				return x + y, true
+			}
+		}
+	}
+	return nil, false
+}
+
+// compareFast is COMPARE_OP's fast path for int/int, float/float and
+// str ==/!= str; ok is false for everything else.
+func compareFast(op int32, a, b py.Object) (bool, bool) {
+	switch x := a.(type) {
+	case py.Int:
+		if y, ok := b.(py.Int); ok {
+			switch op {
+			case CmpLT:
+				return x < y, true
+			case CmpLE:
+				return x <= y, true
+			case CmpEQ:
+				return x == y, true
+			case CmpNE:
+				return x != y, true
+			case CmpGT:
+				return x > y, true
+			case CmpGE:
+				return x >= y, true
+			}
+		}
+	case py.Float:
+		if y, ok := b.(py.Float); ok {
+			switch op {
+			case CmpLT:
+				return x < y, true
+			case CmpLE:
+				return x <= y, true
+			case CmpEQ:
+				return x == y, true
+			case CmpNE:
+				return x != y, true
+			case CmpGT:
+				return x > y, true
+			case CmpGE:
+				return x >= y, true
+			}
+		}
+	case py.String:
+		if y, ok := b.(py.String); ok {
+			switch op {
+			case CmpEQ:
+				return x == y, true
+			case CmpNE:
+				return x != y, true
+			}
+		}
+	}
+	return false, false
 }

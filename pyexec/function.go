@@ -20,6 +20,8 @@ type Function struct {
 	Annotations *Dict
 	// Dict is the function's __dict__ (nil until an attribute is set).
 	Dict *Dict
+	// id is the fake address (see FakeAddr); 0 until first needed.
+	id uint64
 }
 
 // NewFunction returns a function running code with globals. Builtins
@@ -35,8 +37,11 @@ func NewFunction(code *Code, globals *Dict) *Function {
 			f.Module = m
 		}
 	}
+	// CPython 3.8–3.13 take co_consts[0] as the docstring when it is a
+	// str (the compiler puts None first in functions without one); 3.14
+	// marks functions with a docstring by CO_HAS_DOCSTRING.
 	if len(code.Consts) > 0 {
-		if s, ok := code.Consts[0].(py.String); ok && code.Flags&0x04000000 != 0 {
+		if s, ok := code.Consts[0].(py.String); ok && (code.Version.Minor <= 13 || code.Flags&0x04000000 != 0) {
 			f.Doc = s
 		}
 	}

@@ -16,7 +16,8 @@ import (
 //	Truth:    if b, ok, err := NativeTruthHook(t, o); ok { return b, err }
 //	Str:      if s, ok, err := NativeStrHook(t, o); ok { return s, err }
 //	Format:   if s, ok, err := NativeFormatHook(t, o, spec); ok { return s, err }
-//	abs(), float(), int(), round(): NativeDunder(t, x, "__abs__"/…)
+//	abs():    if r, ok, err := NativeDunder(t, args[0], "__abs__"); ok { return r, err }
+//	float(), int(), round(): NativeDunder(t, x, "__float__"/"__int__"/"__round__")
 
 // isNativeType reports whether typ (or a base) was made by NewNativeType.
 func isNativeType(typ *py.Type) bool {
@@ -60,6 +61,15 @@ func NativeBinaryHook(t *Thread, op int, a, b py.Object) (py.Object, bool, error
 		base -= opInplace
 	}
 	lname, rname := "__"+binaryNames[base]+"__", "__r"+binaryNames[base]+"__"
+	if na && op >= opInplace {
+		r, found, err := NativeDunder(t, a, "__i"+binaryNames[base]+"__", b)
+		if err != nil {
+			return nil, true, err
+		}
+		if found && !isNotImpl(r) {
+			return r, true, nil
+		}
+	}
 	if na {
 		r, found, err := NativeDunder(t, a, lname, b)
 		if err != nil {
@@ -85,7 +95,19 @@ func NativeBinaryHook(t *Thread, op int, a, b py.Object) (py.Object, bool, error
 			sym = "**="
 		}
 	}
-	return nil, true, typeErrorf("unsupported operand type(s) for %s: '%s' and '%s'", sym, TypeName(a), TypeName(b))
+	return nil, true, typeErrorf("unsupported operand type(s) for %s: '%s' and '%s'", sym, NativeTypeName(a), NativeTypeName(b))
+}
+
+// NativeTypeName returns the tp_name CPython shows in operator errors:
+// module.name for native types (as for C extension types), else the name.
+func NativeTypeName(o py.Object) string {
+	typ := TypeOf(o)
+	if isNativeType(typ) {
+		if m, ok := typ.Dict["__module__"].(py.String); ok && m != "builtins" {
+			return string(m) + "." + typ.Name
+		}
+	}
+	return TypeName(o)
 }
 
 // NativeUnaryHook applies '-', '+' or '~' to a value of a native type.
@@ -106,6 +128,9 @@ func NativeHashHook(t *Thread, o py.Object) (int64, bool, error) {
 	r, found, err := NativeDunder(t, o, "__hash__")
 	if !found || err != nil {
 		return 0, found, err
+	}
+	if v, ok, _ := asIndex(r); ok {
+		return v, true, nil // already a hash value
 	}
 	h, err := Hash(t, r)
 	return h, true, err

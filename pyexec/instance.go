@@ -49,7 +49,7 @@ var fakeAddr atomic.Uint64
 
 func (o *Instance) addr() uint64 {
 	if o.id == 0 {
-		o.id = 0x7f0000001000 + (fakeAddr.Add(1)-1)*16
+		o.id = nextFakeAddr()
 	}
 	return o.id
 }
@@ -64,6 +64,25 @@ func NewInstance(t *Thread, cls py.Object) (py.Object, error) {
 		return nil, typeErrorf("object.__new__(X): X is not a type object (%s)", TypeName(cls))
 	}
 	return objectNew(t, typ, nil, nil, false)
+}
+
+// NewInstanceValue is NewInstance for a user class deriving from a built-in
+// data type (int, str, float, tuple, …): the instance's payload is value,
+// which must be of that type (an int for an int subclass, …).
+func NewInstanceValue(t *Thread, cls py.Object, value py.Object) (py.Object, error) {
+	o, err := NewInstance(t, cls)
+	if err != nil {
+		return nil, err
+	}
+	in, ok := o.(*Instance)
+	if !ok || in.value == nil {
+		return nil, typeErrorf("%s is not a subclass of a built-in data type", TypeName(cls))
+	}
+	if !IsInstance(value, TypeOf(in.value)) {
+		return nil, typeErrorf("%s payload must be %s, not %s", TypeName(cls), TypeName(in.value), TypeName(value))
+	}
+	in.value = unwrap(value)
+	return in, nil
 }
 
 // InstanceDict returns the __dict__ of an instance of a user class (creating

@@ -67,6 +67,11 @@ func collect(t *Thread, o py.Object) ([]py.Object, error) {
 	if err != nil {
 		return nil, err
 	}
+	if r, ok := o.(*Range); ok {
+		if err := t.checkItems(r.length()); err != nil {
+			return nil, err
+		}
+	}
 	var out []py.Object
 	for {
 		v, err := it.Next(t)
@@ -77,6 +82,13 @@ func collect(t *Thread, o py.Object) ([]py.Object, error) {
 			return out, nil
 		}
 		out = append(out, v)
+		// One step per item; the size limit bounds what is kept.
+		if err := t.charge(1); err != nil {
+			return nil, err
+		}
+		if len(out) > MaxSequenceItems {
+			return nil, memoryError()
+		}
 	}
 }
 

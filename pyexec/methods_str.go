@@ -157,6 +157,9 @@ func strSplit(t *Thread, self py.Object, args []py.Object, kw py.Tuple) (py.Obje
 	}
 	var parts []string
 	if isNone(a[0]) {
+		if items, ok := splitASCIIWhitespace(s, max); ok {
+			return &py.List{Items: items}, nil
+		}
 		parts = splitWhitespace(s, max)
 	} else {
 		sep, ok := a[0].(py.String)
@@ -172,11 +175,7 @@ func strSplit(t *Thread, self py.Object, args []py.Object, kw py.Tuple) (py.Obje
 		}
 		parts = strings.SplitN(s, string(sep), n)
 	}
-	items := make([]py.Object, len(parts))
-	for i, p := range parts {
-		items[i] = py.String(p)
-	}
-	return &py.List{Items: items}, nil
+	return &py.List{Items: boxStrings(parts)}, nil
 }
 
 func splitWhitespace(s string, max int64) []string {
@@ -219,7 +218,17 @@ func strJoin(t *Thread, self py.Object, args []py.Object, kw py.Tuple) (py.Objec
 		return nil, typeErrorf("can only join an iterable")
 	}
 	sep := string(self.(py.String))
+	total := int64(len(sep)) * int64(max(len(items)-1, 0))
+	for _, it := range items {
+		if s, ok := it.(py.String); ok {
+			total += int64(len(s))
+		}
+	}
+	if err := t.checkBytes(total); err != nil {
+		return nil, err
+	}
 	var b strings.Builder
+	b.Grow(int(total))
 	for i, it := range items {
 		s, ok := it.(py.String)
 		if !ok {
@@ -253,7 +262,24 @@ func strReplace(t *Thread, self py.Object, args []py.Object, kw py.Tuple) (py.Ob
 			return nil, typeErrorf("'%s' object cannot be interpreted as an integer", TypeName(args[2]))
 		}
 	}
-	return py.String(strings.Replace(string(self.(py.String)), string(old), string(nw), int(n))), nil
+	src := string(self.(py.String))
+	// Size the result (charging the scan) before building it.
+	if err := t.chargeBytes(int64(len(src))); err != nil {
+		return nil, err
+	}
+	if len(nw) > len(old) {
+		c := int64(strings.Count(src, string(old)))
+		if old == "" {
+			c = int64(utf8.RuneCountInString(src) + 1)
+		}
+		if n >= 0 && c > n {
+			c = n
+		}
+		if err := t.checkBytes(int64(len(src)) + c*int64(len(nw)-len(old))); err != nil {
+			return nil, err
+		}
+	}
+	return py.String(strings.Replace(src, string(old), string(nw), int(n))), nil
 }
 
 // strFormatMethod implements str.format for plain replacement fields:

@@ -3,6 +3,7 @@ package pyexec
 import (
 	"github.com/go-python/gpython/py"
 	"github.com/pybridge/pybridge/pyexec/htable"
+	"github.com/pybridge/pybridge/pyexec/pyhash"
 )
 
 // Set is Python's set (or frozenset when Frozen) on CPython's set table, so
@@ -10,10 +11,24 @@ import (
 type Set struct {
 	tab    *htable.Table[py.Object]
 	Frozen bool
+	// hasher hashes elements: the creating thread's, so that later
+	// operations from any thread agree with the stored hashes.
+	hasher *pyhash.Hasher
 }
 
 // NewSet returns an empty set for thread t's Python version.
-func NewSet(t *Thread) *Set { return &Set{tab: htable.New[py.Object](t.minor())} }
+func NewSet(t *Thread) *Set { return &Set{tab: htable.New[py.Object](t.minor()), hasher: t.hasher()} }
+
+// hash hashes x with the set's hasher.
+func (s *Set) hash(t *Thread, x py.Object) (int64, error) {
+	if s.hasher == nil {
+		s.hasher = t.hasher()
+	}
+	if str, ok := x.(py.String); ok {
+		return s.hasher.Str(string(str)), nil
+	}
+	return hashWith(t, s.hasher, x)
+}
 
 // Type returns set or frozenset.
 func (s *Set) Type() *py.Type {
@@ -32,7 +47,7 @@ func eqFor(t *Thread) htable.Eq[py.Object] {
 
 // Add inserts x.
 func (s *Set) Add(t *Thread, x py.Object) error {
-	h, err := Hash(t, x)
+	h, err := s.hash(t, x)
 	if err != nil {
 		return err
 	}
@@ -42,7 +57,7 @@ func (s *Set) Add(t *Thread, x py.Object) error {
 
 // Contains reports whether x is an element.
 func (s *Set) Contains(t *Thread, x py.Object) (bool, error) {
-	h, err := Hash(t, x)
+	h, err := s.hash(t, x)
 	if err != nil {
 		return false, err
 	}
@@ -51,7 +66,7 @@ func (s *Set) Contains(t *Thread, x py.Object) (bool, error) {
 
 // Discard removes x if present.
 func (s *Set) Discard(t *Thread, x py.Object) (bool, error) {
-	h, err := Hash(t, x)
+	h, err := s.hash(t, x)
 	if err != nil {
 		return false, err
 	}
@@ -89,5 +104,5 @@ func setBinary(t *Thread, op int, a *Set, b py.Object, inplace bool) (py.Object,
 		a.tab.Replace(r)
 		return a, true, nil
 	}
-	return &Set{tab: r, Frozen: a.Frozen}, true, nil
+	return &Set{tab: r, Frozen: a.Frozen, hasher: a.hasher}, true, nil
 }

@@ -47,6 +47,10 @@ type Thread struct {
 	repr   reprGuard
 	// modules is sys.modules: the modules imported by this thread.
 	modules map[string]*Module
+	// ints is the slab boxInt carves ints from (box.go).
+	ints []py.Int
+	// shc caches str hashes (strHash, box.go).
+	shc *[strHashCacheSize]strHashCache
 }
 
 // NewThread returns a thread that reproduces CPython version v with
@@ -71,16 +75,35 @@ func (t *Thread) minor() int {
 	return t.version.Minor
 }
 
-var defaultHasher = pyhash.New(12, 0)
+// seed0Hashers are the shared PYTHONHASHSEED=0 hashers, by minor version.
+var seed0Hashers = func() (hs [14]*pyhash.Hasher) {
+	for m := range hs {
+		hs[m] = pyhash.New(m, 0)
+	}
+	return
+}()
+
+var defaultHasher = seed0Hashers[12]
 
 func (t *Thread) hasher() *pyhash.Hasher {
 	if t == nil {
 		return defaultHasher
 	}
 	if t.hash == nil {
-		t.hash = pyhash.New(t.version.Minor, 0)
+		m := t.version.Minor
+		if m < 0 || m >= len(seed0Hashers) {
+			t.hash = pyhash.New(m, 0)
+		} else {
+			t.hash = seed0Hashers[m]
+		}
 	}
 	return t.hash
+}
+
+// sameHasher reports whether a and b hash every key alike: same string
+// algorithm and seed, and the same hash(None) rule (constant from 3.12).
+func sameHasher(a, b *pyhash.Hasher) bool {
+	return a == b || a.Algorithm() == b.Algorithm() && a.Seed() == b.Seed() && (a.Minor() >= 12) == (b.Minor() >= 12)
 }
 
 // checkInterrupt is called every ctxCheckInterval steps and when the step

@@ -4,8 +4,6 @@ import (
 	"errors"
 	"flag"
 	"fmt"
-	"regexp"
-	"strconv"
 
 	"github.com/pybridge/pybridge/bridge"
 	"github.com/pybridge/pybridge/bridge/check"
@@ -16,24 +14,6 @@ import (
 
 func init() {
 	register(&command{name: "load", summary: "materialise a payload and print its repr, as pickle.loads would", run: runLoad})
-}
-
-// addrRE matches the addresses CPython prints in default reprs.
-var addrRE = regexp.MustCompile(` at 0x[0-9a-f]+`)
-
-// fakeAddresses replaces the Go addresses in a repr with deterministic
-// CPython-looking ones, numbered in order of first appearance, so output is
-// the same from run to run.
-func fakeAddresses(s string) string {
-	seen := map[string]string{}
-	return addrRE.ReplaceAllStringFunc(s, func(m string) string {
-		if f, ok := seen[m]; ok {
-			return f
-		}
-		f := " at 0x" + strconv.FormatUint(0x7f0000001000+uint64(len(seen))*0x40, 16)
-		seen[m] = f
-		return f
-	})
 }
 
 // parsePython parses the --python flag ("" means infer).
@@ -121,6 +101,7 @@ func runLoad(env *cmdEnv, args []string) int {
 		fmt.Fprintf(env.stderr, "pybridge: %s: repr: %v\n", name, err)
 		return 1
 	}
-	fmt.Fprintln(env.stdout, fakeAddresses(s))
+	// Reprs show pyexec's deterministic fake addresses (pyexec.FakeAddr).
+	fmt.Fprintln(env.stdout, s)
 	return 0
 }

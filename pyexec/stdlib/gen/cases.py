@@ -270,3 +270,8 @@ JSON = [
 ]
 
 CASES += [("json", JSON)]
+
+# Per-module case files gen/cases_*.py (each defining CASES) follow, in name order.
+import glob as _glob, importlib as _importlib, os as _os  # noqa: E402
+for _p in sorted(_glob.glob(_os.path.join(_os.path.dirname(_os.path.abspath(__file__)), "cases_*.py"))):
+    CASES += _importlib.import_module(_os.path.basename(_p)[:-3]).CASES

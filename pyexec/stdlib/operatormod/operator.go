@@ -223,10 +223,28 @@ func lengthHint(t *pyexec.Thread, args []py.Object, kw py.Tuple) (py.Object, err
 	if n, err := pyexec.Len(t, args[0]); err == nil {
 		return pyexec.MakeInt(int64(n)), nil
 	}
+	var def py.Object = pyexec.MakeInt(0)
 	if len(args) == 2 {
-		return args[1], nil
+		def = args[1]
 	}
-	return pyexec.MakeInt(0), nil
+	// Then __length_hint__ (list, tuple, str, range iterators have one);
+	// NotImplemented means the default.
+	if m, err := pyexec.GetAttr(t, args[0], "__length_hint__"); err == nil {
+		r, err := pyexec.Call(t, m, nil, nil)
+		if err != nil {
+			return nil, err
+		}
+		if r == pyexec.NotImplemented {
+			return def, nil
+		}
+		if v, ok, err := pyexec.AsIndex(r); !ok || err != nil {
+			return nil, pyexec.Errorf(pyexec.TypeErrorType, "'%s' object cannot be interpreted as an integer", pyexec.TypeName(r))
+		} else if v < 0 {
+			return nil, pyexec.Errorf(pyexec.ValueErrorType, "__length_hint__() should return >= 0")
+		}
+		return r, nil
+	}
+	return def, nil
 }
 
 // ItemGetterType is operator.itemgetter.

@@ -32,6 +32,7 @@ func newModule(t *pyexec.Thread) (*pyexec.Module, error) {
 		m.Set(t, name, py.String(v))
 	}
 	m.AddFuncs(t, map[string]pyexec.BuiltinFunc{"capwords": capwords})
+	m.Set(t, "Template", TemplateType)
 	return m, nil
 }
 

@@ -1,0 +1,1 @@
+"""UDFs of an example PySpark project (see ../README.md)."""

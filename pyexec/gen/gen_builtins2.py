@@ -1,0 +1,220 @@
+"""Golden cases for builtins and methods added for issue #4 (str case and
+padding methods, partition, splitlines, is* predicates, encode/decode,
+bytes methods, bytearray, slice, builtin __name__/__qualname__, float sum,
+docstrings of nested functions, recursive reprs, operator.length_hint
+protocol, and the builtins that charge steps for their work).
+
+Usage: python gen_builtins2.py OUTDIR
+
+Writes OUTDIR/builtins2_py3.X.json in the format of gen_cases.py (run by
+golden_builtins2_test.go).
+"""
+
+import os
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import gen_cases  # noqa: E402
+
+
+def str_case(s):
+    return (s.title(), s.capitalize(), s.swapcase(), s.upper(), s.lower(), s.casefold())
+
+
+def str_pad(s, w):
+    return (s.center(w), s.center(w, '*'), s.ljust(w, '-'), s.rjust(w), s.zfill(w), repr(s.center(w + 1, '.')))
+
+
+def str_zfill():
+    return ('-42'.zfill(6), '+7'.zfill(4), 'abc'.zfill(2), ''.zfill(3), '-'.zfill(3))
+
+
+def str_partition(s, sep):
+    return (s.partition(sep), s.rpartition(sep))
+
+
+def str_partition_empty():
+    return 'abc'.partition('')
+
+
+def str_splitlines():
+    s = 'a\nb\r\nc\rd\x0be\x0cf\x1cg\u2028h\n\n'
+    return (s.splitlines(), s.splitlines(True), ''.splitlines(), 'x'.splitlines(keepends=True))
+
+
+def str_predicates(s):
+    return (s.isalpha(), s.isalnum(), s.isspace(), s.isupper(), s.islower(), s.istitle(),
+            s.isdecimal(), s.isnumeric(), s.isidentifier(), s.isprintable(), s.isascii(), s.isdigit())
+
+
+def str_misc():
+    s = 'a,b,,c'
+    return (s.rsplit(',', 1), s.rfind(','), s.index('b'), s.rindex(','), 'a\tbc\td'.expandtabs(4), s.find(',', 2), s.count(',', 0, 3),
+            'abc'.startswith('b', 1), 'hello world'.split(maxsplit=1))
+
+
+def str_index_missing():
+    return 'abc'.index('z')
+
+
+def str_encode(s):
+    return (s.encode(), s.encode('utf-8'), s.encode('latin-1', 'replace'), s.encode('ascii', 'ignore'),
+            s.encode('ascii', errors='replace'))
+
+
+def str_encode_error():
+    return 'caf\xe9'.encode('ascii')
+
+
+def bytes_decode(b):
+    return (b.decode(), b.decode('latin-1'), b.decode('ascii', 'replace'), b.decode('utf-8', 'ignore'), str(b, 'latin-1'))
+
+
+def bytes_decode_error(b):
+    return b.decode('utf-8')
+
+
+def bytes_hex():
+    b = b'\x00\xffab'
+    return (b.hex(), b.hex(':'), bytes.fromhex('00 ff 61'), bytes.fromhex('deadBEEF').hex(), b.upper(), b.split(b'a'),
+            b'-'.join([b'a', b'b']), b.startswith(b'\x00'), b.find(b'a'), b.replace(b'a', b'z'), b.strip(b'\x00'))
+
+
+def bytes_fromhex_error():
+    return bytes.fromhex('0g')
+
+
+def bytearray_ops():
+    a = bytearray(b'abc')
+    a.append(100)
+    a.extend(b'ef')
+    a[0] = 65
+    a[1:3] = b'XYZ'
+    x = a.pop()
+    a.insert(0, 48)
+    del a[1]
+    return (a, repr(a), len(a), bytes(a), x, a[0], a[1:3], list(a)[:3], a == bytearray(b'0XYZdef'[:7]), b'Z' in a,
+            bytearray(3), bytearray([1, 2]), bytearray('hi', 'ascii'), a.decode(), a.hex(), a + b'!', bytearray(b'ab') * 2)
+
+
+def bytearray_errors(which):
+    a = bytearray(b'ab')
+    if which == 0:
+        a[0] = 256
+    if which == 1:
+        return hash(a)
+    if which == 2:
+        a.append('x')
+    return bytearray('x')
+
+
+def slice_builtin():
+    s = slice(1, 10, 2)
+    return (s, slice(3), s.start, s.stop, s.step, [0, 1, 2, 3, 4, 5][slice(1, 5, 2)], 'abcdef'[slice(None, None, -1)],
+            s.indices(6), slice(None).indices(3), repr(slice(1, 2)), slice(1, 2) == slice(1, 2))
+
+
+def builtin_names():
+    return (len.__name__, len.__qualname__, [].append.__name__, [].append.__qualname__, str.upper.__name__,
+            str.upper.__qualname__, print.__name__, dict.fromkeys.__name__, repr(len), repr(str.upper))
+
+
+def float_sum():
+    return (sum([0.1] * 10), sum([0.1] * 10) == 1.0, sum([1e100, 1.0, -1e100, 1.0]), sum([1, 2.5, 3]), sum([0.1, 0.2, 0.3], 1),
+            sum([float('inf'), 1.0]), sum([1.5, 2], 0.25))
+
+
+def nested_doc():
+    def g():
+        'doc string'
+        return 1
+
+    def h():
+        x = 'not a doc'
+        return x
+
+    def k():
+        """Multi
+        line."""
+    lam = lambda: 'lam'  # noqa: E731
+    return (g.__doc__, h.__doc__, k.__doc__, lam.__doc__)
+
+
+def recursive_repr():
+    l = [1]
+    l.append(l)
+    t = ([],)
+    t[0].append(t)
+    d = {}
+    d['me'] = d
+    return (repr(l), repr(t), repr(d), repr([t, t]))
+
+
+def length_hint():
+    it = iter([1, 2, 3])
+    next(it)
+    r = iter(range(10))
+    next(r)
+    return (it.__length_hint__(), iter((1, 2)).__length_hint__(), r.__length_hint__(),
+            iter([]).__length_hint__(), iter(range(3)).__length_hint__())
+
+
+def memoryview_min():
+    m = memoryview(b'abc')
+    return (len(m), m[0], bytes(m[1:]), m.tobytes(), m.nbytes, m.readonly, bytes(memoryview(bytearray(b'xy'))))
+
+
+def charged_repeat(n):
+    return len('x' * n) + len([0] * n) + len((1,) * n)
+
+
+def charged_sum(n):
+    return sum(range(n)) + max(range(n)) + min(range(n)) + any(x > n for x in range(n)) + len(sorted(range(n)))
+
+
+def charged_build(n):
+    return len(list(range(n))) + len(dict.fromkeys(range(n))) + len(set(range(n))) + len(','.join(['ab'] * n)) + len(('ab' * n).replace('a', 'xyz'))
+
+
+CASES = [
+    (str_case, [("hello wORLD foo-bar 1st o'neil",), ("ǆemal ß",), ("",)]),
+    (str_pad, [("ab", 7), ("abc", 2), ("-5", 5)]),
+    (str_zfill, [()]),
+    (str_partition, [("a=b=c", "="), ("abc", "x"), ("abc", "abc")]),
+    (str_partition_empty, [()]),
+    (str_splitlines, [()]),
+    (str_predicates, [("abc",), ("Abc1",), ("   \t",), ("ABC",), ("Title Case",), ("123",), ("½",), ("",), ("_id9",), ("a\x00",), ("é",)]),
+    (str_misc, [()]),
+    (str_index_missing, [()]),
+    (str_encode, [("héllo €",), ("plain",)]),
+    (str_encode_error, [()]),
+    (bytes_decode, [(b"abc",), (b"caf\xc3\xa9",)]),
+    (bytes_decode_error, [(b"\xff",), (b"ab\xc3",)]),
+    (bytes_hex, [()]),
+    (bytes_fromhex_error, [()]),
+    (slice_builtin, [()]),
+    (builtin_names, [()]),
+    (float_sum, [()]),
+    (nested_doc, [()]),
+    (recursive_repr, [()]),
+    (length_hint, [()]),
+    (charged_repeat, [(3,)]),
+    (charged_sum, [(5,)]),
+    (charged_build, [(4,)]),
+]
+
+
+def main():
+    gen_cases.CASES[:] = CASES
+    out = sys.argv[1]
+    tmp = os.path.join(out, ".builtins2_tmp")
+    os.makedirs(tmp, exist_ok=True)
+    sys.argv[1] = tmp
+    gen_cases.main()
+    ver = "%d.%d" % sys.version_info[:2]
+    os.replace(os.path.join(tmp, "cases_py%s.json" % ver), os.path.join(out, "builtins2_py%s.json" % ver))
+    os.rmdir(tmp)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,275 @@
+// Package copymod implements CPython's copy module for pyexec: copy and
+// deepcopy (with a memo) over the built-in containers, instances of user
+// classes (through __copy__/__deepcopy__ or their __dict__) and values
+// with a copy() method.
+package copymod
+
+import (
+	"github.com/go-python/gpython/py"
+	"github.com/pybridge/pybridge/pyexec"
+)
+
+// ErrorType is copy.Error.
+var ErrorType = pyexec.NewNativeType("copy", "Error", pyexec.ExceptionType)
+
+func init() { pyexec.RegisterModule("copy", newModule) }
+
+func newModule(t *pyexec.Thread) (*pyexec.Module, error) {
+	m := pyexec.NewModule(t, "copy")
+	m.AddFuncs(t, map[string]pyexec.BuiltinFunc{"copy": copyFn, "deepcopy": deepcopyFn})
+	m.Set(t, "Error", ErrorType)
+	m.Set(t, "error", ErrorType)
+	return m, nil
+}
+
+func atomic(o py.Object) bool {
+	switch x := o.(type) {
+	case py.NoneType, py.Int, *py.BigInt, py.Bool, py.Float, py.Complex, py.String, py.Bytes, *py.Type, *pyexec.Function,
+		*pyexec.Builtin, *pyexec.Range, *pyexec.Code:
+		return true
+	case *py.Slice:
+		return true
+	case *pyexec.Set:
+		return x.Frozen
+	}
+	return o == py.Ellipsis || o == pyexec.NotImplemented
+}
+
+func copyFn(t *pyexec.Thread, args []py.Object, kw py.Tuple) (py.Object, error) {
+	a, err := pyexec.BindArgs("copy", args, kw, []string{"x"}, 1)
+	if err != nil {
+		return nil, err
+	}
+	return shallow(t, a[0])
+}
+
+func shallow(t *pyexec.Thread, x py.Object) (py.Object, error) {
+	if atomic(x) {
+		return x, nil
+	}
+	switch v := x.(type) {
+	case *pyexec.Module:
+		return nil, pyexec.Errorf(pyexec.TypeErrorType, "cannot pickle 'module' object")
+	case py.Tuple:
+		return v, nil
+	case *py.List:
+		return &py.List{Items: append([]py.Object{}, v.Items...)}, nil
+	case *pyexec.Dict:
+		return v.Copy(), nil
+	case *pyexec.Set:
+		s := pyexec.NewSet(t)
+		for _, e := range v.Elems() {
+			if err := s.Add(t, e); err != nil {
+				return nil, err
+			}
+		}
+		return s, nil
+	case *pyexec.Instance:
+		if pyexec.IsUserClass(v.Type()) {
+			if f, err := pyexec.GetAttr(t, v, "__copy__"); err == nil {
+				return pyexec.Call(t, f, nil, nil)
+			}
+			return reconstruct(t, v, nil)
+		}
+	}
+	if f, err := pyexec.GetAttr(t, x, "__copy__"); err == nil {
+		return pyexec.Call(t, f, nil, nil)
+	}
+	if f, err := pyexec.GetAttr(t, x, "copy"); err == nil {
+		return pyexec.Call(t, f, nil, nil)
+	}
+	return nil, pyexec.Errorf(pyexec.TypeErrorType, "cannot pickle '%s' object", pyexec.TypeName(x))
+}
+
+// reconstruct makes a new instance of x's class with a copy of its state
+// (deep when memo is not nil) and its built-in payload.
+func reconstruct(t *pyexec.Thread, x *pyexec.Instance, memo *memoTab) (py.Object, error) {
+	var payload py.Object
+	if v := x.Value(); v != nil {
+		payload = v
+		if memo != nil {
+			var err error
+			if payload, err = memo.deep(t, v); err != nil {
+				return nil, err
+			}
+		} else if p, err := shallow(t, v); err == nil {
+			payload = p
+		}
+	}
+	var y py.Object
+	var err error
+	if payload != nil {
+		if _, isTuple := payload.(py.Tuple); isTuple {
+			var nf py.Object
+			if nf, err = pyexec.GetAttr(t, x.Type(), "__new__"); err == nil {
+				y, err = pyexec.Call(t, nf, []py.Object{x.Type(), payload}, nil)
+			}
+		} else {
+			if y, err = pyexec.NewInstance(t, x.Type()); err == nil {
+				err = fill(t, y, payload)
+			}
+		}
+	} else {
+		y, err = pyexec.NewInstance(t, x.Type())
+	}
+	if err != nil {
+		return nil, err
+	}
+	if memo != nil {
+		memo.m[x] = y
+	}
+	if src, ok := pyexec.InstanceDict(x); ok {
+		if dst, ok := pyexec.InstanceDict(y); ok {
+			var err error
+			src.Items(func(k, v py.Object) bool {
+				if memo != nil {
+					if v, err = memo.deep(t, v); err != nil {
+						return false
+					}
+				}
+				err = dst.SetItem(t, k, v)
+				return err == nil
+			})
+			if err != nil {
+				return nil, err
+			}
+		}
+	}
+	return y, nil
+}
+
+// fill copies a list, dict or set payload into the fresh instance y.
+func fill(t *pyexec.Thread, y, payload py.Object) error {
+	switch p := payload.(type) {
+	case *py.List:
+		if l, ok := y.(*pyexec.Instance).Value().(*py.List); ok {
+			l.Items = append(l.Items, p.Items...)
+		}
+	case *pyexec.Dict:
+		if d, ok := y.(*pyexec.Instance).Value().(*pyexec.Dict); ok {
+			return d.Update(t, p)
+		}
+	case *pyexec.Set:
+		if s, ok := y.(*pyexec.Instance).Value().(*pyexec.Set); ok {
+			for _, e := range p.Elems() {
+				if err := s.Add(t, e); err != nil {
+					return err
+				}
+			}
+		}
+	}
+	return nil
+}
+
+type memoTab struct {
+	m    map[py.Object]py.Object
+	dict *pyexec.Dict // the memo passed to __deepcopy__
+}
+
+func deepcopyFn(t *pyexec.Thread, args []py.Object, kw py.Tuple) (py.Object, error) {
+	a, err := pyexec.BindArgs("deepcopy", args, kw, []string{"x", "memo"}, 1)
+	if err != nil {
+		return nil, err
+	}
+	memo := &memoTab{m: map[py.Object]py.Object{}}
+	if d, ok := a[1].(*pyexec.Dict); ok {
+		memo.dict = d
+	} else {
+		memo.dict = pyexec.NewDict(0)
+	}
+	return memo.deep(t, a[0])
+}
+
+func identityKey(o py.Object) (py.Object, bool) {
+	switch o.(type) {
+	case *py.List, *pyexec.Dict, *pyexec.Set, *pyexec.Instance:
+		return o, true
+	}
+	return nil, false
+}
+
+func (memo *memoTab) deep(t *pyexec.Thread, x py.Object) (py.Object, error) {
+	if atomic(x) {
+		return x, nil
+	}
+	key, hasKey := identityKey(x)
+	if hasKey {
+		if y, ok := memo.m[key]; ok {
+			return y, nil
+		}
+	}
+	switch v := x.(type) {
+	case py.Tuple:
+		out := make(py.Tuple, len(v))
+		same := true
+		for i, e := range v {
+			c, err := memo.deep(t, e)
+			if err != nil {
+				return nil, err
+			}
+			out[i] = c
+			same = same && pyexec.Identical(c, e)
+		}
+		if same {
+			return v, nil
+		}
+		return out, nil
+	case *py.List:
+		y := &py.List{Items: make([]py.Object, 0, len(v.Items))}
+		memo.m[key] = y
+		for _, e := range v.Items {
+			c, err := memo.deep(t, e)
+			if err != nil {
+				return nil, err
+			}
+			y.Items = append(y.Items, c)
+		}
+		return y, nil
+	case *pyexec.Dict:
+		y := pyexec.NewDict(v.Len())
+		memo.m[key] = y
+		var err error
+		v.Items(func(k, val py.Object) bool {
+			var ck, cv py.Object
+			if ck, err = memo.deep(t, k); err != nil {
+				return false
+			}
+			if cv, err = memo.deep(t, val); err != nil {
+				return false
+			}
+			err = y.SetItem(t, ck, cv)
+			return err == nil
+		})
+		return y, err
+	case *pyexec.Set:
+		y := pyexec.NewSet(t)
+		memo.m[key] = y
+		for _, e := range v.Elems() {
+			c, err := memo.deep(t, e)
+			if err != nil {
+				return nil, err
+			}
+			if err := y.Add(t, c); err != nil {
+				return nil, err
+			}
+		}
+		return y, nil
+	case *pyexec.Instance:
+		if pyexec.IsUserClass(v.Type()) {
+			if f, err := pyexec.GetAttr(t, v, "__deepcopy__"); err == nil {
+				y, err := pyexec.Call(t, f, []py.Object{memo.dict}, nil)
+				if err == nil {
+					memo.m[key] = y
+				}
+				return y, err
+			}
+			return reconstruct(t, v, memo)
+		}
+	}
+	if f, err := pyexec.GetAttr(t, x, "__deepcopy__"); err == nil {
+		return pyexec.Call(t, f, []py.Object{memo.dict}, nil)
+	}
+	// Values of native types: a shallow copy with deep-copied items is not
+	// available generically, so copy through copy() when present.
+	return shallow(t, x)
+}

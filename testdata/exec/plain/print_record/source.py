@@ -1,0 +1,3 @@
+def func(x):
+    print('record', x)
+    return x

@@ -1,0 +1,3 @@
+def func(x):
+    while True:
+        x += 1
