@@ -58,7 +58,7 @@ func (t *Thread) run(f *frame) (py.Object, error) {
 		if exc.Context == nil && t.handled != nil && t.handled != exc {
 			exc.Context = t.handled
 		}
-		if exc.typ == KeyboardInterruptType {
+		if exc.abort {
 			clear(f.stack[:f.sp])
 			return nil, exc
 		}

@@ -67,6 +67,22 @@ type Exception struct {
 	// reraised is set while a bare re-raise crosses the frame that caught it,
 	// so that frame is not added to the traceback twice.
 	reraised bool
+	// abort marks an exception the host raised to stop the Thread (step
+	// budget exhausted, context cancelled): no except or finally block of
+	// the running code can catch or delay it.
+	abort bool
+}
+
+// Aborted reports whether e was raised by the host to stop the Thread (an
+// exhausted step budget or a cancelled context) rather than by the code.
+func (e *Exception) Aborted() bool { return e.abort }
+
+// hostAbort returns an exception that stops the Thread: Python code cannot
+// catch it.
+func hostAbort(typ *py.Type, format string, args ...any) *Exception {
+	e := Errorf(typ, format, args...)
+	e.abort = true
+	return e
 }
 
 // NewException returns an instance of exception class typ with args.

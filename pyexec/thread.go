@@ -110,12 +110,12 @@ func sameHasher(a, b *pyhash.Hasher) bool {
 // limit is reached.
 func (t *Thread) checkInterrupt() error {
 	if t.StepBudget > 0 && t.steps >= t.StepBudget {
-		return Errorf(RuntimeErrorType, "step budget of %d instructions exhausted", t.StepBudget)
+		return hostAbort(RuntimeErrorType, "step budget of %d instructions exhausted", t.StepBudget)
 	}
 	if t.Ctx != nil {
 		select {
 		case <-t.Ctx.Done():
-			return Errorf(KeyboardInterruptType, "%v", t.Ctx.Err())
+			return hostAbort(KeyboardInterruptType, "%v", t.Ctx.Err())
 		default:
 		}
 	}
