@@ -90,12 +90,12 @@ type sched struct {
 	left    int
 	err     error
 	workers int
-	// idle counts the workers waiting for a task.
-	idle int
 }
 
 // next returns a task for worker w, or nil when there is nothing left to
-// do. A retried task goes to another worker when there is one.
+// do. A retried task goes to another worker when the job has more than
+// one: workers leave only when no task is left (or the job failed), so one
+// of the others always comes for it.
 func (s *sched) next(w int) *task {
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -103,37 +103,15 @@ func (s *sched) next(w int) *task {
 		if s.err != nil || s.left == 0 {
 			return nil
 		}
-		var fallback *task
 		for _, t := range s.tasks {
-			if t.done || t.running {
-				continue
-			}
-			if t.lastWkr == w && s.workers > 1 {
-				fallback = t
+			if t.done || t.running || (t.lastWkr == w && s.workers > 1) {
 				continue
 			}
 			t.running = true
 			return t
 		}
-		if fallback != nil && s.idle == 0 && s.noneRunning() {
-			// No other worker will come for it.
-			fallback.running = true
-			return fallback
-		}
-		s.idle++
 		s.cond.Wait()
-		s.idle--
 	}
-}
-
-// noneRunning reports whether no task is running (with the lock held).
-func (s *sched) noneRunning() bool {
-	for _, t := range s.tasks {
-		if t.running {
-			return false
-		}
-	}
-	return true
 }
 
 // finish records the end of an attempt of t on worker w: done, to be
