@@ -78,6 +78,11 @@ func readWant(t *testing.T, dir string) wantFile {
 // runCase runs one payload over its inputs exactly as "pybridge run" does
 // and returns one line per record, or a load error.
 func runCase(dir, file string) ([]string, []*pyexec.Exception, error) {
+	return runCaseAs(dir, file, bytecode.Version{})
+}
+
+// runCaseAs is runCase with the CPython version given rather than inferred.
+func runCaseAs(dir, file string, v bytecode.Version) ([]string, []*pyexec.Exception, error) {
 	payload, err := os.ReadFile(filepath.Join(dir, file))
 	if err != nil {
 		return nil, nil, err
@@ -86,7 +91,7 @@ func runCase(dir, file string) ([]string, []*pyexec.Exception, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	job, err := Prepare(payload, input, RunOptions{Materialize: MaterializeOptions{AllowUntested: true}})
+	job, err := Prepare(payload, input, RunOptions{Materialize: MaterializeOptions{AllowUntested: true, Version: v}})
 	if err != nil {
 		return nil, nil, err
 	}

@@ -182,6 +182,30 @@ func TestVersionInference(t *testing.T) {
 	require.NoError(t, err)
 	_, err = LoadBytes(raw, MaterializeOptions{Version: bytecode.Py310})
 	require.ErrorContains(t, err, "Python 3.10 was asked for, but the payload's bytecode is CPython 3.12")
+	// 3.11 and 3.12 share most opcode numbers. A payload run as the other
+	// version is refused (the zero inline caches of pickled 3.11+ code
+	// tell them apart) or, where its bytecode reads the same in both, gives
+	// CPython's results.
+	refused := 0
+	for _, v := range []string{"3.11", "3.12"} {
+		other := map[string]bytecode.Version{"3.11": bytecode.Py312, "3.12": bytecode.Py311}[v]
+		dirs, _ := filepath.Glob(golden.Path("cloudpickle", "*"))
+		require.NotEmpty(t, dirs)
+		for _, dir := range dirs {
+			got, _, err := runCaseAs(dir, "py"+v+".pkl", other)
+			if err != nil {
+				require.ErrorContains(t, err, "was asked for, but the payload's bytecode is CPython "+v, dir)
+				refused++
+				continue
+			}
+			want := readWant(t, dir)
+			require.Len(t, got, len(want.Outputs), dir)
+			for i, w := range want.Outputs {
+				assert.Equal(t, w.String(), got[i], "%s record %d as %s", dir, i, other)
+			}
+		}
+	}
+	assert.Greater(t, refused, 10)
 	// Every version of pyexec.SupportedVersions loads without AllowUntested.
 	raw, err = os.ReadFile(golden.Path("cloudpickle", "try_except_zerodiv", "py3.9.pkl"))
 	require.NoError(t, err)

@@ -199,10 +199,28 @@ func has311Prologue(code []byte) bool {
 	return false
 }
 
+// cachesZero checks that every inline CACHE word is zero, as in the code
+// objects CPython 3.11+ pickles (co_code is the de-optimised form). Reading
+// one version's bytecode with another's table puts real instructions where
+// the table expects caches, so this tells 3.11, 3.12 and 3.13 apart where
+// their opcode numbers agree.
+func cachesZero(p *bytecode.Program, code []byte) error {
+	for i := range p.Raw {
+		r := &p.Raw[i]
+		for off := r.Offset + 2; off < r.End() && int(off)+1 < len(code); off += 2 {
+			if code[off] != 0 || code[off+1] != 0 {
+				return fmt.Errorf("non-zero inline cache at byte %d after %s", off, p.RawName(r))
+			}
+		}
+	}
+	return nil
+}
+
 // InferVersion works out which CPython produced the payload from its code
 // objects: the CodeType arity (16: 3.8–3.10, 18: 3.11–3.13), then a trial
-// decode of every code object with each candidate version's opcode table;
-// the newest version that accepts them all wins. want, when not zero, is
+// decode of every code object with each candidate version's opcode table,
+// requiring zero inline caches; the newest version that accepts them all
+// wins. want, when not zero, is
 // the version asked for: it must be compatible with the payload, or the
 // error names both versions.
 func InferVersion(g *pickle.Graph, want bytecode.Version) (VersionInfo, error) {
@@ -247,7 +265,11 @@ func InferVersion(g *pickle.Graph, want bytecode.Version) (VersionInfo, error) {
 				}
 				break
 			}
-			if _, err := bytecode.Decode(v, in); err != nil {
+			prog, err := bytecode.Decode(v, in)
+			if err == nil {
+				err = cachesZero(prog, in.Code)
+			}
+			if err != nil {
 				ok = false
 				if firstErr == nil {
 					firstErr = &LoadError{Offset: c.call.Offset(), Msg: fmt.Sprintf("code object does not decode as CPython %s bytecode: %v", v, err)}
