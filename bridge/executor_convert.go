@@ -257,6 +257,8 @@ func fromPython(t *pyexec.Thread, o py.Object, depth int) (any, error) {
 		return string(x), nil
 	case py.Bytes:
 		return append([]byte{}, x...), nil
+	case *pyexec.ByteArray:
+		return append([]byte{}, x.B...), nil
 	case py.Tuple:
 		out := make(Tuple, len(x))
 		for i, it := range x {

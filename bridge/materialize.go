@@ -102,7 +102,7 @@ func Load(g *pickle.Graph, opts MaterializeOptions) (*Loaded, error) {
 	if t == nil {
 		t = pyexec.NewThread(info.Version)
 	}
-	m := newMaterializer(t, &opts)
+	m := newMaterializer(t, &opts, g.Nodes)
 	v, err := m.run(g)
 	if err != nil {
 		return nil, err
@@ -138,8 +138,11 @@ type patch struct {
 	idx  int
 }
 
-func newMaterializer(t *pyexec.Thread, opts *MaterializeOptions) *materializer {
-	m := &materializer{t: t, ver: t.Version(), opts: opts, memo: map[pickle.Value]py.Object{},
+// newMaterializer returns a materializer for a graph of about nodes nodes
+// (the memo, which gets one entry per node, is sized for them up front
+// rather than rehashed as it grows: input partitions have many).
+func newMaterializer(t *pyexec.Thread, opts *MaterializeOptions, nodes int) *materializer {
+	m := &materializer{t: t, ver: t.Version(), opts: opts, memo: make(map[pickle.Value]py.Object, max(nodes, 0)),
 		visiting: map[pickle.Value]bool{}, patches: map[pickle.Value][]patch{}, classes: map[string]py.Object{}}
 	m.getattrBuiltin, _ = pyexec.BuiltinsFor(m.ver).GetStr(nil, "getattr")
 	return m
@@ -343,12 +346,14 @@ func (m *materializer) finish(v pickle.Value) (py.Object, error) {
 	case *pickle.Bytes:
 		return py.Bytes(append([]byte{}, n.Value...)), nil
 	case *pickle.ByteArray:
-		return nil, &LoadError{Offset: n.Offset(), Missing: "bytearray", Msg: "bytearray is not supported by pyexec yet"}
+		return pyexec.NewByteArray(n.Value), nil
 	case *pickle.Buffer:
 		if n.ReadOnly {
 			return py.Bytes(append([]byte{}, n.Data...)), nil
 		}
-		return nil, &LoadError{Offset: n.Offset(), Msg: "bytearray (writable out-of-band buffer) is not supported by pyexec yet"}
+		// A writable out-of-band buffer loads as a bytearray, as
+		// pickle.loads does for a PickleBuffer of a bytearray.
+		return pyexec.NewByteArray(n.Data), nil
 	case *pickle.Tuple:
 		t := make(py.Tuple, len(n.Items))
 		for i, it := range n.Items {

@@ -270,7 +270,7 @@ func (m *materializer) constructible(typ *py.Type) bool {
 	}
 	switch typ {
 	case py.IntType, py.FloatType, py.StringType, py.BoolType, py.ListType, py.TupleType, py.BytesType,
-		pyexec.DictType, pyexec.SetType, pyexec.FrozenSetType, pyexec.RangeType, py.TypeType, py.ObjectType, py.SliceType:
+		pyexec.ByteArrayType, pyexec.DictType, pyexec.SetType, pyexec.FrozenSetType, pyexec.RangeType, py.TypeType, py.ObjectType, py.SliceType:
 		return true
 	}
 	return false

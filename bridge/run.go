@@ -40,11 +40,10 @@ func (l *Loaded) Records(g *pickle.Graph) ([]py.Object, error) {
 // argument (with no argument when record is nil). A Python exception comes
 // back as a *pyexec.Exception error.
 func (l *Loaded) Apply(record py.Object) (py.Object, error) {
-	var args []py.Object
-	if record != nil {
-		args = []py.Object{record}
+	if record == nil {
+		return pyexec.Call(l.Thread, l.Value, nil, nil)
 	}
-	return pyexec.Call(l.Thread, l.Value, args, nil)
+	return pyexec.Call1(l.Thread, l.Value, record)
 }
 
 // RunOptions configures Prepare.

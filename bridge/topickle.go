@@ -18,7 +18,7 @@ import (
 const maxConvertDepth = 10000
 
 // ToPickle converts a plain-data pyexec value (None, bool, int, float, str,
-// bytes, tuple, list, dict, set, frozenset) into a pickle graph that
+// bytes, bytearray, tuple, list, dict, set, frozenset) into a pickle graph that
 // pickle.Encode writes as CPython would pickle the same value. Shared
 // objects stay shared and cycles through lists and dicts are kept. Any
 // other value is an error worded as CPython's pickler words it.
@@ -55,6 +55,13 @@ func (c *toPickle) conv(v py.Object, depth int) (pickle.Value, error) {
 		return &pickle.Str{Value: string(x)}, nil
 	case py.Bytes:
 		return &pickle.Bytes{Value: []byte(x)}, nil
+	case *pyexec.ByteArray:
+		if n, ok := c.memo[x]; ok {
+			return n, nil
+		}
+		n := &pickle.ByteArray{Value: append([]byte{}, x.B...)}
+		c.memo[x] = n
+		return n, nil
 	case py.Tuple:
 		n := &pickle.Tuple{Items: make([]pickle.Value, len(x))}
 		for i, it := range x {

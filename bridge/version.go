@@ -72,7 +72,13 @@ func collectCodeCalls(g *pickle.Graph) []codeCall {
 	seen := map[pickle.Value]bool{}
 	var stack []pickle.Value
 	push := func(v pickle.Value) {
-		if v != nil && !seen[v] {
+		switch v.(type) {
+		case nil, *pickle.None, *pickle.Bool, *pickle.Int, *pickle.BigInt, *pickle.Float, *pickle.Str, *pickle.Bytes:
+			// Leaves: no children and no call. Skipping them keeps the
+			// seen set small on data (an input partition is mostly leaves).
+			return
+		}
+		if !seen[v] {
 			seen[v] = true
 			stack = append(stack, v)
 		}

@@ -141,13 +141,13 @@ func (t *Thread) loadMethodInstance(code *Code, pc int, x *Instance, name string
 
 // storeAttrInstance is STORE_ATTR's fast path for instances of user classes
 // with a __dict__; ok is false when the general SetAttr must decide.
-func (t *Thread) storeAttrInstance(code *Code, pc int, x *Instance, name py.String, v py.Object) (bool, error) {
+func (t *Thread) storeAttrInstance(code *Code, pc int, x *Instance, arg int32, v py.Object) (bool, error) {
 	if x.dict == nil {
 		return false, nil
 	}
-	c := instAttrCache(code, pc, x, string(name))
+	c := instAttrCache(code, pc, x, string(code.names[arg]))
 	if c == nil || !c.noSetattr || c.kind == attrData {
 		return false, nil
 	}
-	return true, x.dict.SetItem(t, name, v)
+	return true, x.dict.SetItem(t, code.nameObjs[arg], v)
 }

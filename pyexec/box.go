@@ -79,7 +79,10 @@ type strHashCache struct {
 	hasher *pyhash.Hasher
 }
 
-const strHashCacheSize = 512
+const (
+	strHashCacheBits = 9
+	strHashCacheSize = 1 << strHashCacheBits
+)
 
 // strHash returns h.Str(s), cached per thread for strings hashed again
 // (names, attribute keys, constants, dict keys read back).
@@ -87,8 +90,11 @@ func (t *Thread) strHash(h *pyhash.Hasher, s string) int64 {
 	if t == nil || len(s) == 0 {
 		return h.Str(s)
 	}
-	p := uintptr(unsafe.Pointer(unsafe.StringData(s)))
-	i := (p>>4 ^ p>>13 ^ uintptr(len(s))) & (strHashCacheSize - 1)
+	// Fibonacci hashing of the address and length: strs packed next to
+	// each other (names decoded from one pickle, fields of one split)
+	// differ only in their low address bits, which p>>4 would drop.
+	p := uint64(uintptr(unsafe.Pointer(unsafe.StringData(s))))
+	i := ((p ^ uint64(len(s))<<40) * 0x9E3779B97F4A7C15) >> (64 - strHashCacheBits)
 	if t.shc == nil {
 		t.shc = new([strHashCacheSize]strHashCache)
 	}
@@ -99,4 +105,153 @@ func (t *Thread) strHash(h *pyhash.Hasher, s string) int64 {
 	v := h.Str(s)
 	*e = strHashCache{s: s, h: v, hasher: h}
 	return v
+}
+
+// Tuples in one allocation.
+//
+// Boxing a py.Tuple (a slice) in a py.Object allocates its 24-byte header
+// apart from the items. newTuple instead allocates the header and up to
+// eight items in one struct whose header points at its own array, and
+// builds the interface around a pointer to that header. The header is
+// written once, before the interface exists, and never again; the items are
+// filled by the caller before the tuple is published, as with make.
+
+var tupleTypeWord = typeWord(py.Tuple{})
+
+type (
+	tuple1 struct {
+		hdr py.Tuple
+		a   [1]py.Object
+	}
+	tuple2 struct {
+		hdr py.Tuple
+		a   [2]py.Object
+	}
+	tuple3 struct {
+		hdr py.Tuple
+		a   [3]py.Object
+	}
+	tuple4 struct {
+		hdr py.Tuple
+		a   [4]py.Object
+	}
+	tuple6 struct {
+		hdr py.Tuple
+		a   [6]py.Object
+	}
+	tuple8 struct {
+		hdr py.Tuple
+		a   [8]py.Object
+	}
+)
+
+// newTuple returns a tuple of n nil items, both as the py.Object to publish
+// and as the slice to fill.
+func newTuple(n int) (py.Object, py.Tuple) {
+	var hdr *py.Tuple
+	switch {
+	case n == 0:
+		return py.Tuple{}, py.Tuple{}
+	case n == 1:
+		p := new(tuple1)
+		p.hdr, hdr = p.a[:], &p.hdr
+	case n == 2:
+		p := new(tuple2)
+		p.hdr, hdr = p.a[:], &p.hdr
+	case n == 3:
+		p := new(tuple3)
+		p.hdr, hdr = p.a[:], &p.hdr
+	case n == 4:
+		p := new(tuple4)
+		p.hdr, hdr = p.a[:], &p.hdr
+	case n <= 6:
+		p := new(tuple6)
+		p.hdr, hdr = p.a[:n:n], &p.hdr
+	case n <= 8:
+		p := new(tuple8)
+		p.hdr, hdr = p.a[:n:n], &p.hdr
+	default:
+		tup := make(py.Tuple, n)
+		return tup, tup
+	}
+	var o py.Object
+	e := (*eface)(unsafe.Pointer(&o))
+	e.typ, e.data = tupleTypeWord, unsafe.Pointer(hdr)
+	return o, *hdr
+}
+
+// tuple2Of returns the pair (a, b) in one allocation.
+func tuple2Of(a, b py.Object) py.Object {
+	p := new(tuple2)
+	p.a[0], p.a[1] = a, b
+	p.hdr = p.a[:]
+	var o py.Object
+	e := (*eface)(unsafe.Pointer(&o))
+	e.typ, e.data = tupleTypeWord, unsafe.Pointer(&p.hdr)
+	return o
+}
+
+// Strs in one allocation.
+//
+// A new str boxed in a py.Object costs two allocations: its bytes and its
+// 16-byte header. newStr puts both in one struct whose header points at its
+// own byte array (sized to a malloc size class), for strs up to 240 bytes.
+// The caller fills the bytes before publishing the object and never after,
+// so the str is immutable as Go requires.
+
+type (
+	str16 struct {
+		hdr py.String
+		b   [16]byte
+	}
+	str48 struct {
+		hdr py.String
+		b   [48]byte
+	}
+	str112 struct {
+		hdr py.String
+		b   [112]byte
+	}
+	str240 struct {
+		hdr py.String
+		b   [240]byte
+	}
+)
+
+// newStr returns a str of n bytes as the py.Object to publish and the byte
+// slice to fill first.
+func newStr(n int) (py.Object, []byte) {
+	var hdr *py.String
+	var b []byte
+	switch {
+	case n == 0:
+		return py.String(""), nil
+	case n <= 16:
+		p := new(str16)
+		b, hdr = p.b[:n], &p.hdr
+	case n <= 48:
+		p := new(str48)
+		b, hdr = p.b[:n], &p.hdr
+	case n <= 112:
+		p := new(str112)
+		b, hdr = p.b[:n], &p.hdr
+	case n <= 240:
+		p := new(str240)
+		b, hdr = p.b[:n], &p.hdr
+	default:
+		b = make([]byte, n)
+		hdr = new(py.String)
+	}
+	*hdr = py.String(unsafe.String(&b[0], n))
+	var o py.Object
+	e := (*eface)(unsafe.Pointer(&o))
+	e.typ, e.data = strTypeWord, unsafe.Pointer(hdr)
+	return o, b
+}
+
+// concatStr returns x + y as one allocation.
+func concatStr(x, y py.String) py.Object {
+	o, b := newStr(len(x) + len(y))
+	copy(b[copy(b, x):], y)
+	return o
 }

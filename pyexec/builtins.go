@@ -1,11 +1,12 @@
 package pyexec
 
 import (
+	"bytes"
 	"io"
 	"math"
 	"math/big"
 	"math/bits"
-	"sort"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -288,11 +289,15 @@ func bPrint(t *Thread, args []py.Object, kw py.Tuple) (py.Object, error) {
 }
 
 func bRound(t *Thread, args []py.Object, kw py.Tuple) (py.Object, error) {
-	a, err := bindBuiltin("round", args, kw, []string{"number", "ndigits"}, 1)
+	var argBuf [4]py.Object
+	a, err := bindBuiltinBuf(argBuf[:0], "round", args, kw, []string{"number", "ndigits"}, 1)
 	if err != nil {
 		return nil, err
 	}
 	x := a[0]
+	if r, ok, err := roundHook(t, x, a[1]); ok {
+		return r, err
+	}
 	if isNone(a[1]) {
 		switch v := x.(type) {
 		case py.Float:
@@ -379,7 +384,8 @@ func anyAll(t *Thread, name string, args []py.Object, kw py.Tuple, want bool) (p
 }
 
 func bSum(t *Thread, args []py.Object, kw py.Tuple) (py.Object, error) {
-	a, err := bindBuiltin("sum", args, kw, []string{"iterable", "start"}, 1)
+	var argBuf [4]py.Object
+	a, err := bindBuiltinBuf(argBuf[:0], "sum", args, kw, []string{"iterable", "start"}, 1)
 	if err != nil {
 		return nil, err
 	}
@@ -437,45 +443,70 @@ func bMax(t *Thread, args []py.Object, kw py.Tuple) (py.Object, error) {
 
 func minMax(t *Thread, name string, args []py.Object, kw py.Tuple, isMin bool) (py.Object, error) {
 	npos := len(args) - len(kw)
-	opts, err := bindBuiltin(name, args[npos:], kw, []string{"$key", "$default"}, 0)
+	var optBuf [2]py.Object
+	opts, err := bindBuiltinBuf(optBuf[:0], name, args[npos:], kw, []string{"$key", "$default"}, 0)
 	if err != nil {
 		return nil, err
 	}
-	var items []py.Object
+	key := opts[0]
+	if isNone(key) {
+		key = nil
+	}
+	var items []py.Object // the arguments, when more than one
+	var it Iterator       // else an iterator over the one argument
 	switch {
 	case npos == 0:
 		return nil, typeErrorf("%s expected at least 1 argument, got 0", name)
 	case npos == 1:
-		if items, err = collect(t, args[0]); err != nil {
+		// Iterate lazily, as CPython does: key calls interleave with the
+		// iteration, and nothing is copied.
+		if it, err = Iterate(t, args[0]); err != nil {
 			return nil, err
-		}
-		if len(items) == 0 {
-			if opts[1] != nil {
-				return opts[1], nil
-			}
-			if t.minor() >= 12 {
-				return nil, valueErrorf("%s() iterable argument is empty", name)
-			}
-			return nil, valueErrorf("%s() arg is an empty sequence", name)
 		}
 	default:
 		if opts[1] != nil {
 			return nil, typeErrorf("Cannot specify a default for %s() with multiple positional arguments", name)
 		}
 		items = args[:npos]
+		if err := t.charge(int64(len(items))); err != nil {
+			return nil, err
+		}
 	}
-	key := opts[0]
-	if isNone(key) {
-		key = nil
+	// A Python function copies its arguments into its frame, so one
+	// argument slice serves every key call.
+	var arg *[1]py.Object // allocated once, on the first key call
+	if _, ok := key.(*Function); ok {
+		arg = new([1]py.Object)
 	}
 	var best, bestKey py.Object
-	if err := t.charge(int64(len(items))); err != nil {
-		return nil, err
-	}
-	for i, v := range items {
+	for i := 0; ; i++ {
+		var v py.Object
+		if it != nil {
+			if v, err = it.Next(t); err != nil {
+				return nil, err
+			}
+			if v == nil {
+				break
+			}
+			if err := t.charge(1); err != nil {
+				return nil, err
+			}
+		} else {
+			if i == len(items) {
+				break
+			}
+			v = items[i]
+		}
 		k := v
 		if key != nil {
-			if k, err = call(t, key, []py.Object{v}, nil); err != nil {
+			var kargs []py.Object
+			if arg != nil {
+				arg[0] = v
+				kargs = arg[:]
+			} else {
+				kargs = []py.Object{v}
+			}
+			if k, err = call(t, key, kargs, nil); err != nil {
 				return nil, err
 			}
 		}
@@ -495,6 +526,15 @@ func minMax(t *Thread, name string, args []py.Object, kw py.Tuple, isMin bool) (
 		if better {
 			best, bestKey = v, k
 		}
+	}
+	if best == nil {
+		if opts[1] != nil {
+			return opts[1], nil
+		}
+		if t.minor() >= 12 {
+			return nil, valueErrorf("%s() iterable argument is empty", name)
+		}
+		return nil, valueErrorf("%s() arg is an empty sequence", name)
 	}
 	return best, nil
 }
@@ -527,52 +567,53 @@ func sortItems(t *Thread, items []py.Object, key py.Object, reverse bool) error 
 	keys := items
 	if key != nil {
 		keys = make([]py.Object, len(items))
+		// A Python function copies its arguments into its frame, so one
+		// argument slice serves every call; other callables may keep it.
+		_, reuse := key.(*Function)
+		var arg [1]py.Object
 		for i, v := range items {
-			k, err := call(t, key, []py.Object{v}, nil)
+			var args []py.Object
+			if reuse {
+				arg[0] = v
+				args = arg[:]
+			} else {
+				args = []py.Object{v}
+			}
+			k, err := call(t, key, args, nil)
 			if err != nil {
 				return err
 			}
 			keys[i] = k
 		}
 	}
-	idx := make([]int, len(items))
-	for i := range idx {
-		idx[i] = i
+	var vals []py.Object
+	if key != nil {
+		vals = items
 	}
+	// CPython reverses before and after sorting, which keeps equal keys in
+	// their original order; on an error the list keeps the partly sorted
+	// permutation (reversed back), as CPython's does.
 	if reverse {
-		for i, j := 0, len(idx)-1; i < j; i, j = i+1, j-1 {
-			idx[i], idx[j] = idx[j], idx[i]
-		}
+		reverseKV(keys, vals)
 	}
-	var err error
-	sort.SliceStable(idx, func(a, b int) bool {
-		if err != nil {
-			return false
-		}
-		lt, e := lessThan(t, keys[idx[a]], keys[idx[b]])
-		if e != nil {
-			err = e
-		}
-		return lt
-	})
-	if err != nil {
-		return err
-	}
+	err := timsort(t, keys, vals)
 	if reverse {
-		for i, j := 0, len(idx)-1; i < j; i, j = i+1, j-1 {
-			idx[i], idx[j] = idx[j], idx[i]
-		}
+		reverseKV(keys, vals)
 	}
-	out := make([]py.Object, len(items))
-	for i, k := range idx {
-		out[i] = items[k]
+	return err
+}
+
+// reverseKV reverses keys and, when not nil, vals.
+func reverseKV(keys, vals []py.Object) {
+	slices.Reverse(keys)
+	if vals != nil {
+		slices.Reverse(vals)
 	}
-	copy(items, out)
-	return nil
 }
 
 func bEnumerate(t *Thread, args []py.Object, kw py.Tuple) (py.Object, error) {
-	a, err := bindBuiltin("enumerate", args, kw, []string{"iterable", "start"}, 1)
+	var argBuf [4]py.Object
+	a, err := bindBuiltinBuf(argBuf[:0], "enumerate", args, kw, []string{"iterable", "start"}, 1)
 	if err != nil {
 		return nil, err
 	}
@@ -580,22 +621,62 @@ func bEnumerate(t *Thread, args []py.Object, kw py.Tuple) (py.Object, error) {
 	if err != nil {
 		return nil, err
 	}
-	var n py.Object = MakeInt(0)
+	e := &enumIter{it: it}
 	if a[1] != nil {
-		if !isInt(a[1]) {
-			return nil, typeErrorf("'%s' object cannot be interpreted as an integer", TypeName(a[1]))
+		switch n := a[1].(type) {
+		case py.Int:
+			e.n = int64(n)
+		case py.Bool:
+			// PyNumber_Index(True) is the int 1.
+			if n {
+				e.n = 1
+			}
+		default:
+			if !isInt(a[1]) {
+				return nil, typeErrorf("'%s' object cannot be interpreted as an integer", TypeName(a[1]))
+			}
+			e.big = a[1]
 		}
-		n = a[1]
 	}
-	return &funcIter{typ: EnumerateType, next: func(t *Thread) (py.Object, error) {
-		v, err := it.Next(t)
-		if v == nil || err != nil {
+	return e, nil
+}
+
+// enumIter is enumerate's iterator: the count is an int64 until it would
+// overflow (or starts out as a big int), then a Python int in big.
+type enumIter struct {
+	it   Iterator
+	n    int64
+	big  py.Object
+	done bool
+}
+
+func (e *enumIter) Type() *py.Type { return EnumerateType }
+
+func (e *enumIter) Next(t *Thread) (py.Object, error) {
+	if e.done {
+		return nil, nil
+	}
+	v, err := e.it.Next(t)
+	if v == nil || err != nil {
+		e.done = true
+		return nil, err
+	}
+	var idx py.Object
+	if e.big == nil {
+		idx = t.boxInt(e.n)
+		if e.n == math.MaxInt64 {
+			e.big = normBig(new(big.Int).Add(big.NewInt(e.n), big.NewInt(1)))
+		} else {
+			e.n++
+		}
+	} else {
+		idx = e.big
+		if e.big, err = BinaryOp(t, opAdd, e.big, MakeInt(1)); err != nil {
+			e.done = true
 			return nil, err
 		}
-		r := py.Tuple{n, v}
-		n, err = BinaryOp(t, opAdd, n, MakeInt(1))
-		return r, err
-	}}, nil
+	}
+	return tuple2Of(idx, v), nil
 }
 
 func bZip(t *Thread, args []py.Object, kw py.Tuple) (py.Object, error) {
@@ -702,7 +783,7 @@ func bReversed(t *Thread, args []py.Object, kw py.Tuple) (py.Object, error) {
 	}
 	var items []py.Object
 	switch x := args[0].(type) {
-	case *py.List, py.Tuple, py.String, *Range, py.Bytes:
+	case *py.List, py.Tuple, py.String, *Range, py.Bytes, *ByteArray, *MemoryView:
 		var err error
 		if items, err = collect(t, x); err != nil {
 			return nil, err
@@ -841,7 +922,8 @@ func bCallable(t *Thread, args []py.Object, kw py.Tuple) (py.Object, error) {
 // --- type constructors ---
 
 func bInt(t *Thread, args []py.Object, kw py.Tuple) (py.Object, error) {
-	a, err := bindBuiltin("int", args, kw, []string{"x", "base"}, 0)
+	var argBuf [4]py.Object
+	a, err := bindBuiltinBuf(argBuf[:0], "int", args, kw, []string{"x", "base"}, 0)
 	if err != nil {
 		return nil, err
 	}
@@ -849,6 +931,9 @@ func bInt(t *Thread, args []py.Object, kw py.Tuple) (py.Object, error) {
 		return MakeInt(0), nil
 	}
 	if r, ok, err := numberHook(t, a[0], false); ok && a[1] == nil {
+		return r, err
+	}
+	if r, ok, err := nativeNumberHook(t, a[0], false); ok && a[1] == nil {
 		return r, err
 	}
 	if a[1] != nil {
@@ -961,6 +1046,9 @@ func bFloat(t *Thread, args []py.Object, kw py.Tuple) (py.Object, error) {
 	if r, ok, err := numberHook(t, args[0], true); ok {
 		return r, err
 	}
+	if r, ok, err := nativeNumberHook(t, args[0], true); ok {
+		return r, err
+	}
 	switch x := args[0].(type) {
 	case py.Float:
 		return x, nil
@@ -996,6 +1084,17 @@ func bStr(t *Thread, args []py.Object, kw py.Tuple) (py.Object, error) {
 	}
 	if len(args) == 0 {
 		return py.String(""), nil
+	}
+	switch x := args[0].(type) {
+	case py.String:
+		return x, nil
+	case py.Int:
+		// Digits and box in one allocation.
+		var buf [20]byte
+		d := strconv.AppendInt(buf[:0], int64(x), 10)
+		o, b := newStr(len(d))
+		copy(b, d)
+		return o, nil
 	}
 	s, err := Str(t, args[0])
 	return py.String(s), err
@@ -1175,6 +1274,10 @@ func bBytes(t *Thread, args []py.Object, kw py.Tuple) (py.Object, error) {
 		return make(py.Bytes, x), nil
 	case py.String:
 		return nil, typeErrorf("string argument without an encoding")
+	case *ByteArray, *MemoryView:
+		if b, ok := bytesLike(x); ok {
+			return py.Bytes(bytes.Clone(b)), nil
+		}
 	}
 	items, err := collect(t, args[0])
 	if err != nil {

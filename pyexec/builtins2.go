@@ -94,7 +94,8 @@ func init() {
 
 // strDecodeCtor is str(object, encoding[, errors]): bytes decoded.
 func strDecodeCtor(t *Thread, args []py.Object, kw py.Tuple) (py.Object, error) {
-	a, err := bindBuiltin("str", args, kw, []string{"object", "encoding", "errors"}, 0)
+	var argBuf [4]py.Object
+	a, err := bindBuiltinBuf(argBuf[:0], "str", args, kw, []string{"object", "encoding", "errors"}, 0)
 	if err != nil {
 		return nil, err
 	}
@@ -105,7 +106,7 @@ func strDecodeCtor(t *Thread, args []py.Object, kw py.Tuple) (py.Object, error) 
 		s, err := Str(t, a[0])
 		return py.String(s), err
 	}
-	b, ok := a[0].(py.Bytes)
+	b, ok := bytesLike(a[0])
 	if !ok {
 		if _, isStr := a[0].(py.String); isStr {
 			return nil, typeErrorf("decoding str is not supported")
@@ -290,7 +291,7 @@ func iterLengthHint(t *Thread, self py.Object, args []py.Object, kw py.Tuple) (p
 // bytes methods.
 
 func bytesArg(o py.Object) (string, error) {
-	if b, ok := o.(py.Bytes); ok {
+	if b, ok := bytesLike(o); ok {
 		return string(b), nil
 	}
 	return "", typeErrorf("a bytes-like object is required, not '%s'", TypeName(o))
@@ -416,7 +417,7 @@ func bytesJoin(t *Thread, self py.Object, args []py.Object, kw py.Tuple) (py.Obj
 	parts := make([]string, len(items))
 	total := int64(len(sep) * max(len(items)-1, 0))
 	for i, it := range items {
-		b, ok := it.(py.Bytes)
+		b, ok := bytesLike(it)
 		if !ok {
 			return nil, typeErrorf("sequence item %d: expected a bytes-like object, %s found", i, TypeName(it))
 		}

@@ -12,8 +12,21 @@ func itoa(i int) string { return strconv.Itoa(i) }
 // bindBuiltin binds a builtin's arguments to params; a name starting with
 // '$' is keyword-only. Missing optional parameters are nil.
 func bindBuiltin(fname string, args []py.Object, kwnames py.Tuple, params []string, required int) ([]py.Object, error) {
+	return bindBuiltinBuf(nil, fname, args, kwnames, params, required)
+}
+
+// bindBuiltinBuf is bindBuiltin binding into buf's backing array when it has
+// room for params: hot builtins pass a small array of their own frame, so
+// that binding allocates nothing.
+func bindBuiltinBuf(buf []py.Object, fname string, args []py.Object, kwnames py.Tuple, params []string, required int) ([]py.Object, error) {
 	npos := len(args) - len(kwnames)
-	out := make([]py.Object, len(params))
+	var out []py.Object
+	if cap(buf) >= len(params) {
+		out = buf[:len(params)]
+		clear(out)
+	} else {
+		out = make([]py.Object, len(params))
+	}
 	maxPos := 0
 	for maxPos < len(params) && !strings.HasPrefix(params[maxPos], "$") {
 		maxPos++

@@ -625,7 +625,7 @@ func numberHook(t *Thread, o py.Object, float bool) (py.Object, bool, error) {
 	if ut == nil {
 		return nil, false, nil
 	}
-	names := []string{"__int__", "__index__"}
+	names := []string{"__int__", "__index__", "__trunc__"}
 	if float {
 		names = []string{"__float__", "__index__"}
 	}

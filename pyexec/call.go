@@ -33,6 +33,20 @@ func Call(t *Thread, callable py.Object, args []py.Object, kwargs []KV) (res py.
 	return call(t, callable, all, names)
 }
 
+// Call1 is Call with one positional argument. For a Python function the
+// argument slice comes from the thread's value pool, so the call allocates
+// no slice of its own (the per-record call of an executor).
+func Call1(t *Thread, callable, arg py.Object) (py.Object, error) {
+	if _, ok := callable.(*Function); !ok {
+		return Call(t, callable, []py.Object{arg}, nil)
+	}
+	mem := t.alloc(1)
+	mem[0] = arg
+	res, err := Call(t, callable, mem, nil)
+	t.release(mem)
+	return res, err
+}
+
 // call is Call's internal form: the last len(kwnames) entries of args are
 // the keyword values.
 func call(t *Thread, callable py.Object, args []py.Object, kwnames py.Tuple) (py.Object, error) {
@@ -52,6 +66,9 @@ func call(t *Thread, callable py.Object, args []py.Object, kwnames py.Tuple) (py
 	case *BoundMethod:
 		if m, ok := f.Func.(*Method); ok {
 			return m.Fn(t, f.Self, args, kwnames)
+		}
+		if fn, ok := f.Func.(*Function); ok {
+			return t.callFunctionSelf(fn, f.Self, args, kwnames)
 		}
 		all := make([]py.Object, 0, len(args)+1)
 		all = append(append(all, f.Self), args...)
@@ -105,6 +122,19 @@ func (t *Thread) callFunction(fn *Function, args []py.Object, kwnames py.Tuple) 
 	f.fn, f.locals, f.stack = nil, nil, nil
 	t.release(mem)
 	return res, err
+}
+
+// callFunctionSelf calls fn with self prepended to args. The combined
+// arguments are carved from the thread's value pool rather than the heap:
+// bindArgs copies them into the callee's frame (or generator), so they are
+// dead once the call returns.
+func (t *Thread) callFunctionSelf(fn *Function, self py.Object, args []py.Object, kwnames py.Tuple) (py.Object, error) {
+	mem := t.alloc(len(args) + 1)
+	mem[0] = self
+	copy(mem[1:], args)
+	r, err := t.callFunction(fn, mem, kwnames)
+	t.release(mem)
+	return r, err
 }
 
 func (t *Thread) recursionLimit() int {

@@ -48,6 +48,10 @@ type Code struct {
 	// cell2arg lists, for 3.8–3.10, cell slots that start from an argument.
 	cell2arg [][2]int
 	names    []py.String
+	// nameObjs holds names boxed once as py.Object, so that storing
+	// under a name (STORE_ATTR, STORE_GLOBAL, STORE_NAME) does not box
+	// the string again on every execution.
+	nameObjs []py.Object
 	// caches holds one inline cache per instruction (nil until used).
 	caches []atomic.Pointer[inlineCache]
 	// id is the fake address (see FakeAddr); 0 until first needed.
@@ -131,6 +135,7 @@ func NewCode(spec CodeSpec) (*Code, error) {
 	for i, n := range spec.Names {
 		c.names[i] = py.String(n)
 	}
+	c.nameObjs = boxStrings(spec.Names)
 	c.caches = make([]atomic.Pointer[inlineCache], len(prog.Instrs))
 	return c, nil
 }

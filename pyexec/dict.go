@@ -34,11 +34,30 @@ const (
 
 // NewDict returns an empty dict with room for n items.
 func NewDict(n int) *Dict {
+	if n > 0 && n <= len(dictRoom{}.e) {
+		return newDictRoom()
+	}
 	d := &Dict{}
 	if n > 0 {
 		d.entries = make([]dictEntry, 0, n)
 	}
 	return d
+}
+
+// dictRoom is a dict together with room for its first four entries: one
+// allocation instead of two for the small dicts code builds and fills
+// (literals, comprehensions, instance __dict__s). A dict that grows past
+// four entries moves them to a new array, like any slice.
+type dictRoom struct {
+	d Dict
+	e [4]dictEntry
+}
+
+// newDictRoom returns an empty dict with its first entries preallocated.
+func newDictRoom() *Dict {
+	p := new(dictRoom)
+	p.d.entries = p.e[:0]
+	return &p.d
 }
 
 // Type returns dict.
@@ -270,6 +289,12 @@ func (d *Dict) setHashed(t *Thread, h int64, key, value py.Object) error {
 	if i >= 0 {
 		d.entries[i].value = value
 		return nil
+	}
+	if n := len(d.entries); n == cap(d.entries) && n < 4 {
+		// Grow a new or tiny dict straight to 4 entries, not 1, 2, 4.
+		grown := make([]dictEntry, n, 4)
+		copy(grown, d.entries)
+		d.entries = grown
 	}
 	d.entries = append(d.entries, dictEntry{hash: h, key: key, value: value})
 	d.used++

@@ -102,13 +102,13 @@ func BinaryOp(t *Thread, op int, a, b py.Object) (py.Object, error) {
 	case py.Bytes:
 		switch base {
 		case opAdd:
-			if y, ok := b.(py.Bytes); ok {
-				r := make(py.Bytes, 0, len(x)+len(y))
-				return append(append(r, x...), y...), nil
-			}
-			return nil, typeErrorf("can't concat %s to bytes", TypeName(b))
+			return bytesAdd(x, b)
 		case opMul:
 			return seqRepeat(t, a, b)
+		}
+	case *ByteArray:
+		if r, ok, err := byteArrayBinary(t, base, inplace, x, b); ok {
+			return r, err
 		}
 	case py.Tuple:
 		switch base {
@@ -165,9 +165,12 @@ func BinaryOp(t *Thread, op int, a, b py.Object) (py.Object, error) {
 		}
 	}
 	if base == opMul {
-		switch b.(type) {
+		switch y := b.(type) {
 		case py.String, py.Bytes, py.Tuple, *py.List:
 			return seqRepeat(t, b, a)
+		case *ByteArray:
+			r, _, err := byteArrayBinary(t, base, false, y, a)
+			return r, err
 		}
 	}
 	sym := opSymbols[base]
@@ -278,7 +281,7 @@ func floatPow(x, y float64) (py.Object, error) {
 		return nil, Errorf(ZeroDivisionErrorType, "0.0 cannot be raised to a negative power")
 	}
 	if x < 0 && y != math.Floor(y) && !math.IsInf(y, 0) {
-		return nil, valueErrorf("complex results are not supported")
+		return cPow(complex(x, 0), complex(y, 0))
 	}
 	r := math.Pow(x, y)
 	if math.IsInf(r, 0) && !math.IsInf(x, 0) && !math.IsInf(y, 0) {
@@ -366,6 +369,9 @@ func UnaryOp(t *Thread, op byte, a py.Object) (py.Object, error) {
 		switch x := a.(type) {
 		case py.Int:
 			if x != math.MinInt64 {
+				if t != nil {
+					return t.boxInt(-int64(x)), nil
+				}
 				return MakeInt(-int64(x)), nil
 			}
 		case py.Float:

@@ -90,7 +90,9 @@ func hashWith(t *Thread, h *pyhash.Hasher, o py.Object) (int64, error) {
 		if x.Frozen {
 			return pyhash.FrozenSet(x.tab.Hashes()), nil
 		}
-	case *py.List, *Dict:
+	case *MemoryView:
+		return x.hash(h)
+	case *py.List, *Dict, *ByteArray:
 	default:
 		if a := FakeAddr(o); a != 0 {
 			return pyhash.Pointer(uintptr(a)), nil
@@ -125,7 +127,7 @@ func Equal(t *Thread, a, b py.Object) (bool, error) {
 		}
 		return seqEqual(t, x.Items, y.Items)
 	case py.Bytes:
-		y, ok := b.(py.Bytes)
+		y, ok := bytesLike(b)
 		return ok && string(x) == string(y), nil
 	case *py.Slice:
 		y, ok := b.(*py.Slice)
@@ -332,7 +334,7 @@ func order(t *Thread, op int, a, b py.Object) (int, error) {
 			return cmp3(x < y, x == y), nil
 		}
 	case py.Bytes:
-		if y, ok := b.(py.Bytes); ok {
+		if y, ok := bytesOrArray(b); ok {
 			return cmp3(string(x) < string(y), string(x) == string(y)), nil
 		}
 	case py.Tuple:
@@ -352,7 +354,13 @@ func order(t *Thread, op int, a, b py.Object) (int, error) {
 			return boolToOrder(op, r), err
 		}
 	}
-	return 0, typeErrorf("'%s' not supported between instances of '%s' and '%s'", cmpSymbols[op], TypeName(a), TypeName(b))
+	if y, ok := b.(Orderer); ok && TypeOf(a) != TypeOf(b) {
+		// The reflected comparison (1 < x tries x > 1).
+		if r, ok, err := y.PyCompare(t, swappedCmp[op], a); ok || err != nil {
+			return boolToOrder(op, r), err
+		}
+	}
+	return 0, typeErrorf("'%s' not supported between instances of '%s' and '%s'", cmpSymbols[op], NativeTypeName(a), NativeTypeName(b))
 }
 
 // seqOrder compares sequences lexicographically; for the first differing
@@ -437,5 +445,44 @@ func lessThan(t *Thread, a, b py.Object) (bool, error) {
 			return x < y, nil
 		}
 	}
+	if x, ok := a.(py.Tuple); ok {
+		if y, ok := b.(py.Tuple); ok {
+			if r, ok := tupleLessFast(x, y); ok {
+				return r, nil
+			}
+		}
+	}
 	return Compare(t, CmpLT, a, b)
+}
+
+// tupleLessFast decides x < y for tuples (sort keys such as (-score,
+// name)) whose items up to the first difference are pairs of ints or pairs
+// of strs: the item comparisons CPython's tuple_richcompare would make (==
+// on each pair, then < on the first unequal one) have no side effects for
+// them. ok is false, before anything observable, for any other item types.
+func tupleLessFast(x, y py.Tuple) (lt, ok bool) {
+	n := min(len(x), len(y))
+	for i := 0; i < n; i++ {
+		switch a := x[i].(type) {
+		case py.Int:
+			b, ok := y[i].(py.Int)
+			if !ok {
+				return false, false
+			}
+			if a != b {
+				return a < b, true
+			}
+		case py.String:
+			b, ok := y[i].(py.String)
+			if !ok {
+				return false, false
+			}
+			if a != b {
+				return a < b, true
+			}
+		default:
+			return false, false
+		}
+	}
+	return len(x) < len(y), true
 }

@@ -250,7 +250,8 @@ func writeRepr(t *Thread, b *strings.Builder, o py.Object, depth int) error {
 func typeQualName(t *py.Type) string {
 	switch t {
 	case py.IntType, py.FloatType, py.StringType, py.BoolType, py.TupleType, py.ListType, py.BytesType,
-		py.NoneTypeType, py.ObjectType, py.TypeType, DictType, SetType, FrozenSetType, RangeType, SliceType:
+		py.NoneTypeType, py.ObjectType, py.TypeType, DictType, SetType, FrozenSetType, RangeType, SliceType,
+		ByteArrayType, MemoryViewType:
 		return t.Name
 	}
 	for _, e := range exceptionTypes {
@@ -259,6 +260,9 @@ func typeQualName(t *py.Type) string {
 		}
 	}
 	if m, ok := t.Dict["__module__"].(py.String); ok {
+		if m == "builtins" {
+			return t.Name
+		}
 		return string(m) + "." + t.Name
 	}
 	return "builtins." + t.Name
@@ -322,13 +326,21 @@ func Format(t *Thread, o py.Object, spec string) (string, error) {
 	var err error
 	switch x := o.(type) {
 	case py.String:
+		if spec == "" {
+			return string(x), nil
+		}
 		s, err = pyfmt.FormatStrSpec(string(x), spec, t.minor())
 	case py.Bool:
 		if spec == "" {
 			return Str(t, o)
 		}
 		s, err = pyfmt.FormatIntSpec(bigOf(x), spec, t.minor())
-	case py.Int, *py.BigInt:
+	case py.Int:
+		if spec == "" {
+			return strconv.FormatInt(int64(x), 10), nil
+		}
+		s, err = pyfmt.FormatIntSpec(bigOf(x), spec, t.minor())
+	case *py.BigInt:
 		s, err = pyfmt.FormatIntSpec(bigOf(x), spec, t.minor())
 	case py.Float:
 		s, err = pyfmt.FormatFloatSpec(float64(x), spec, t.minor())

@@ -463,17 +463,7 @@ func Contains(t *Thread, container, item py.Object) (bool, error) {
 	case *py.List:
 		return seqContains(t, x.Items, item)
 	case py.Bytes:
-		switch y := item.(type) {
-		case py.Bytes:
-			return strings.Contains(string(x), string(y)), nil
-		}
-		if i, ok, _ := asIndex(item); ok {
-			if i < 0 || i > 255 {
-				return false, valueErrorf("byte must be in range(0, 256)")
-			}
-			return strings.IndexByte(string(x), byte(i)) >= 0, nil
-		}
-		return false, typeErrorf("a bytes-like object is required, not '%s'", TypeName(item))
+		return bytesContains(x, item)
 	case *Range:
 		return x.contains(t, item)
 	case *dictView:

@@ -15,7 +15,9 @@
 // [Compare], [BinaryOp], [UnaryOp], [GetAttr], [SetAttr], [GetItem],
 // [SetItem], [DelItem], [Iterate], [Next], [Contains], [Truth], [Len]), which
 // reproduce CPython's results and error messages. pyexec supplies its own
-// ordered [Dict], [Set], [Function], [Cell], [Exception] and iterator types.
+// ordered [Dict], [Set], [Function], [Cell], [Exception], [ByteArray],
+// [MemoryView] (one-dimensional byte views; see memoryview.go for how it
+// differs from CPython) and iterator types.
 //
 // The design follows go.starlark.net: one value interface with optional
 // capability interfaces, standalone dispatch functions, a Thread for
@@ -36,6 +38,10 @@
 // (SipHash-2-4 before 3.11, SipHash-1-3 after). A [Dict] or [Set] keeps the
 // hasher of the thread that first used it, so lookups from code without a
 // thread (or from a thread of another version) find the same keys.
+//
+// Sorting: list.sort and sorted are CPython's timsort (timsort.go), with
+// the merge policy and run detection of the thread's version, so a user
+// __lt__ is called on the same pairs in the same order as in CPython.
 //
 // Limits: builtins that do unbounded work in one instruction (sum, sorted,
 // str.join, sequence repetition, list(iterable), …) charge steps for it, so

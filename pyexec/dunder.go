@@ -413,6 +413,18 @@ func cmpSlot(t *Thread, x py.Object, op int, y py.Object) (py.Object, error) {
 }
 
 func builtinCompare(t *Thread, op int, x, y py.Object) (py.Object, error) {
+	if !isUserVal(x) {
+		// Native values that compare with user values (Decimal with Fraction).
+		if o, ok := x.(Orderer); ok && op != CmpEQ && op != CmpNE {
+			if r, ok, err := o.PyCompare(t, op, y); ok || err != nil {
+				return py.NewBool(r), err
+			}
+		} else if e, ok := x.(Equaler); ok && (op == CmpEQ || op == CmpNE) {
+			if eq, ok, err := e.PyEqual(t, y); ok || err != nil {
+				return py.NewBool(eq == (op == CmpEQ)), err
+			}
+		}
+	}
 	y = unwrap(y)
 	if isUserVal(y) || isUserVal(x) {
 		return NotImplemented, nil

@@ -2,7 +2,7 @@ package pyexec
 
 import (
 	"errors"
-	"strings"
+	"math"
 
 	"github.com/go-python/gpython/py"
 	"github.com/pybridge/pybridge/pyexec/bytecode"
@@ -246,7 +246,7 @@ func (t *Thread) loop(f *frame) (result py.Object, err error) {
 			}
 		case bytecode.StoreGlobal:
 			sp--
-			err = f.fn.Globals.SetItem(t, code.names[in.Arg], stack[sp])
+			err = f.fn.Globals.SetItem(t, code.nameObjs[in.Arg], stack[sp])
 			stack[sp] = nil
 		case bytecode.DeleteGlobal:
 			var ok bool
@@ -289,7 +289,7 @@ func (t *Thread) loop(f *frame) (result py.Object, err error) {
 		case bytecode.StoreAttr:
 			done := false
 			if x, ok := stack[sp-1].(*Instance); ok {
-				done, err = t.storeAttrInstance(code, lasti, x, code.names[in.Arg], stack[sp-2])
+				done, err = t.storeAttrInstance(code, lasti, x, in.Arg, stack[sp-2])
 			}
 			if !done {
 				err = SetAttr(t, stack[sp-1], string(code.names[in.Arg]), stack[sp-2])
@@ -300,6 +300,25 @@ func (t *Thread) loop(f *frame) (result py.Object, err error) {
 			stack[sp] = AssertionErrorType
 			sp++
 		case bytecode.UnaryNegative, bytecode.UnaryPositive, bytecode.UnaryInvert, bytecode.UnaryNot:
+			// Fast paths: -int, -float and not bool, which no hook can
+			// intercept.
+			switch x := stack[sp-1].(type) {
+			case py.Int:
+				if in.Op == bytecode.UnaryNegative && x != math.MinInt64 {
+					stack[sp-1] = t.boxInt(-int64(x))
+					continue
+				}
+			case py.Float:
+				if in.Op == bytecode.UnaryNegative {
+					stack[sp-1] = -x
+					continue
+				}
+			case py.Bool:
+				if in.Op == bytecode.UnaryNot {
+					stack[sp-1] = py.NewBool(!bool(x))
+					continue
+				}
+			}
 			var v py.Object
 			if v, err = UnaryOp(t, unaryOps[in.Op], stack[sp-1]); err == nil {
 				stack[sp-1] = v
@@ -398,11 +417,11 @@ func (t *Thread) loop(f *frame) (result py.Object, err error) {
 			sp++
 		case bytecode.BuildTuple:
 			n := int(in.Arg)
-			tup := make(py.Tuple, n)
+			obj, tup := newTuple(n)
 			copy(tup, stack[sp-n:sp])
 			clear(stack[sp-n : sp])
 			sp -= n
-			stack[sp] = tup
+			stack[sp] = obj
 			sp++
 		case bytecode.BuildList:
 			n := int(in.Arg)
@@ -426,7 +445,12 @@ func (t *Thread) loop(f *frame) (result py.Object, err error) {
 			sp++
 		case bytecode.BuildMap:
 			n := int(in.Arg)
-			d := NewDict(n)
+			// A literal dict is mostly filled (an empty one by the code
+			// that follows), so even {} gets room for four entries.
+			d := newDictRoom()
+			if n > 4 {
+				d = NewDict(n)
+			}
 			for i := sp - 2*n; i < sp && err == nil; i += 2 {
 				err = d.SetItem(t, stack[i], stack[i+1])
 			}
@@ -454,14 +478,20 @@ func (t *Thread) loop(f *frame) (result py.Object, err error) {
 			sp++
 		case bytecode.BuildString:
 			n := int(in.Arg)
-			var b strings.Builder
+			size := 0
 			for _, x := range stack[sp-n : sp] {
 				s, _ := x.(py.String)
-				b.WriteString(string(s))
+				size += len(s)
+			}
+			obj, b := newStr(size)
+			b = b[:0]
+			for _, x := range stack[sp-n : sp] {
+				s, _ := x.(py.String)
+				b = append(b, s...)
 			}
 			clear(stack[sp-n : sp])
 			sp -= n
-			stack[sp] = py.String(b.String())
+			stack[sp] = obj
 			sp++
 		case bytecode.ListAppend:
 			sp--
@@ -470,7 +500,7 @@ func (t *Thread) loop(f *frame) (result py.Object, err error) {
 				err = Errorf(SystemErrorType, "LIST_APPEND on a non-list")
 				break
 			}
-			l.Items = append(l.Items, stack[sp])
+			l.Items = appendItem(l.Items, stack[sp])
 			stack[sp] = nil
 		case bytecode.SetAdd:
 			sp--

@@ -30,7 +30,7 @@ func (t *Thread) classOp(f *frame, in *bytecode.Instr, sp int) (int, error) {
 		if ns == nil {
 			ns = f.fn.Globals
 		}
-		return sp, ns.SetItem(t, code.names[in.Arg], v)
+		return sp, ns.SetItem(t, code.nameObjs[in.Arg], v)
 	case bytecode.DeleteName:
 		ns := f.ns
 		if ns == nil {

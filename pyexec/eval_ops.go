@@ -480,7 +480,7 @@ func (t *Thread) binaryFast(op int32, a, b py.Object) (py.Object, bool) {
 	case py.String:
 		if op == opAdd || op == opAdd+opInplace {
 			if y, ok := b.(py.String); ok {
-				return x + y, true
+				return concatStr(x, y), true
 			}
 		}
 	}

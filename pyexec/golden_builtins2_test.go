@@ -1,16 +1,15 @@
-package pyexec
+package pyexec_test
 
 import (
-	"os"
 	"testing"
 )
 
 // builtins2File runs testdata/builtins2_py<ver>.json (gen/gen_builtins2.py:
-// str and bytes methods, bytearray, slice, float sum, docstrings, recursive
-// reprs, length_hint, charged builtins), skipping when it is absent.
+// str and bytes methods, bytearray, memoryview, slice, float sum,
+// docstrings, recursive reprs, length_hint, charged builtins), skipping
+// when it is absent.
 func builtins2File(t *testing.T, ver string) {
-	file := "testdata/builtins2_py" + ver + ".json"
-	runGoldenIfPresent(t, file)
+	runGoldenIfPresent(t, "testdata/builtins2_py"+ver+".json")
 }
 
 func TestBuiltins2Py38(t *testing.T)  { builtins2File(t, "3.8") }
@@ -19,10 +18,3 @@ func TestBuiltins2Py310(t *testing.T) { builtins2File(t, "3.10") }
 func TestBuiltins2Py311(t *testing.T) { builtins2File(t, "3.11") }
 func TestBuiltins2Py312(t *testing.T) { builtins2File(t, "3.12") }
 func TestBuiltins2Py313(t *testing.T) { builtins2File(t, "3.13") }
-
-func runGoldenIfPresent(t *testing.T, file string) {
-	if _, err := os.Stat(file); err != nil {
-		t.Skipf("%s not present", file)
-	}
-	runGolden(t, file)
-}

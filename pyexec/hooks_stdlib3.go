@@ -163,6 +163,10 @@ func NativeStrHook(t *Thread, o py.Object) (string, bool, error) {
 // NativeFormatHook returns format(o, spec) for a native type with
 // __format__ (call it in Format after formatHook).
 func NativeFormatHook(t *Thread, o py.Object, spec string) (string, bool, error) {
+	if !isNativeType(TypeOf(o)) {
+		// Checked before boxing spec: Format calls this for every value.
+		return "", false, nil
+	}
 	r, found, err := NativeDunder(t, o, "__format__", py.String(spec))
 	if !found || err != nil {
 		return "", found, err

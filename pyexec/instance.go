@@ -151,7 +151,7 @@ func objectNew(t *Thread, cls *py.Type, args []py.Object, kwnames py.Tuple, chec
 		}
 		in := &Instance{cls: cls}
 		if ci.hasDict {
-			in.dict = NewDict(0)
+			in.dict = newDictRoom()
 		}
 		if ci.nslots > 0 {
 			in.slots = make([]py.Object, ci.nslots)
@@ -178,7 +178,7 @@ func objectNew(t *Thread, cls *py.Type, args []py.Object, kwnames py.Tuple, chec
 		}
 		in := &Instance{cls: cls, value: v}
 		if ci.hasDict {
-			in.dict = NewDict(0)
+			in.dict = newDictRoom()
 		}
 		if ci.nslots > 0 {
 			in.slots = make([]py.Object, ci.nslots)
@@ -239,11 +239,17 @@ func typeCall(t *Thread, cls *py.Type, args []py.Object, kwnames py.Tuple) (py.O
 		}
 		return obj, nil
 	}
-	m, err := descrGet(t, init, obj, TypeOf(obj))
-	if err != nil {
-		return nil, err
+	var r py.Object
+	if fn, ok := init.(*Function); ok {
+		// What descrGet would bind, called without the bound method.
+		r, err = t.callFunctionSelf(fn, obj, args, kwnames)
+	} else {
+		var m py.Object
+		if m, err = descrGet(t, init, obj, TypeOf(obj)); err != nil {
+			return nil, err
+		}
+		r, err = call(t, m, args, kwnames)
 	}
-	r, err := call(t, m, args, kwnames)
 	if err != nil {
 		return nil, err
 	}

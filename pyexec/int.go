@@ -8,8 +8,11 @@ import (
 	"github.com/go-python/gpython/py"
 )
 
+// Ints in [smallIntMin, smallIntMax] are boxed once. The range is wider
+// than CPython's [-5, 256]: ints have no identity of their own here (is
+// compares values), so the cache only saves allocations.
 const (
-	smallIntMin = -5
+	smallIntMin = -1024
 	smallIntMax = 1024
 )
 

@@ -181,7 +181,7 @@ func (it *dictIter) Next(*Thread) (py.Object, error) {
 		case viewValues:
 			return e.value, nil
 		default:
-			return py.Tuple{e.key, e.value}, nil
+			return tuple2Of(e.key, e.value), nil
 		}
 	}
 	return nil, nil

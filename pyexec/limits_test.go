@@ -1,4 +1,4 @@
-package pyexec
+package pyexec_test
 
 import (
 	"context"
@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/go-python/gpython/py"
+	"github.com/pybridge/pybridge/pyexec"
 	"github.com/pybridge/pybridge/pyexec/bytecode"
 	"github.com/stretchr/testify/require"
 )
@@ -21,23 +22,23 @@ func TestChargedBuiltins(t *testing.T) {
 			th, fn := goldenFunc(t, file, name)
 			th.StepBudget = 20_000
 			start := time.Now()
-			_, err := Call(th, fn, []py.Object{MakeInt(1_000_000_000_000)}, nil)
+			_, err := pyexec.Call(th, fn, []py.Object{pyexec.MakeInt(1_000_000_000_000)}, nil)
 			require.ErrorContains(t, err, "step budget", "%s %s", ver, name)
 			require.Less(t, time.Since(start), time.Second, "%s %s ran too long", ver, name)
 		}
 		// Without a budget, huge results are refused with MemoryError.
 		th, fn := goldenFunc(t, file, "charged_repeat")
-		_, err := Call(th, fn, []py.Object{MakeInt(1_000_000_000)}, nil)
+		_, err := pyexec.Call(th, fn, []py.Object{pyexec.MakeInt(1_000_000_000)}, nil)
 		require.EqualError(t, err, "MemoryError", ver)
 		th, fn = goldenFunc(t, file, "charged_build")
-		_, err = Call(th, fn, []py.Object{MakeInt(1_000_000_000_000)}, nil)
+		_, err = pyexec.Call(th, fn, []py.Object{pyexec.MakeInt(1_000_000_000_000)}, nil)
 		require.EqualError(t, err, "MemoryError", ver)
 		// Cancellation reaches into a long sum().
 		th, fn = goldenFunc(t, file, "charged_sum")
 		ctx, cancel := context.WithTimeout(context.Background(), 20*time.Millisecond)
 		th.Ctx = ctx
 		start := time.Now()
-		_, err = Call(th, fn, []py.Object{MakeInt(1_000_000_000_000)}, nil)
+		_, err = pyexec.Call(th, fn, []py.Object{pyexec.MakeInt(1_000_000_000_000)}, nil)
 		cancel()
 		require.ErrorContains(t, err, "KeyboardInterrupt", ver)
 		require.Less(t, time.Since(start), 2*time.Second, ver)
@@ -48,26 +49,26 @@ func TestChargedBuiltins(t *testing.T) {
 // hashes) is found by lookups without a thread or from a 3.12 thread, and
 // functions made over such globals get their __module__.
 func TestHashAcrossVersions(t *testing.T) {
-	th := NewThread(bytecodeVersion(t, "3.8"))
-	d := NewDict(0)
+	th := pyexec.NewThread(bytecodeVersion(t, "3.8"))
+	d := pyexec.NewDict(0)
 	for _, k := range []string{"__name__", "alpha", "beta", "gamma", "delta", "eps", "zeta", "eta", "theta", "iota"} {
 		require.NoError(t, d.SetItem(th, py.String(k), py.String("v-"+k)))
 	}
-	require.NoError(t, d.SetItem(th, py.Tuple{py.String("a"), MakeInt(1)}, MakeInt(7)))
-	for _, other := range []*Thread{nil, NewThread(bytecodeVersion(t, "3.12"))} {
+	require.NoError(t, d.SetItem(th, py.Tuple{py.String("a"), pyexec.MakeInt(1)}, pyexec.MakeInt(7)))
+	for _, other := range []*pyexec.Thread{nil, pyexec.NewThread(bytecodeVersion(t, "3.12"))} {
 		v, ok := d.GetStr(other, "theta")
 		require.True(t, ok)
 		require.Equal(t, py.String("v-theta"), v)
-		v, ok, err := d.Get(other, py.Tuple{py.String("a"), MakeInt(1)})
+		v, ok, err := d.Get(other, py.Tuple{py.String("a"), pyexec.MakeInt(1)})
 		require.NoError(t, err)
 		require.True(t, ok)
-		require.Equal(t, MakeInt(7), v)
+		require.Equal(t, pyexec.MakeInt(7), v)
 	}
-	c := NewDict(0)
-	require.NoError(t, c.Update(NewThread(bytecodeVersion(t, "3.12")), d))
+	c := pyexec.NewDict(0)
+	require.NoError(t, c.Update(pyexec.NewThread(bytecodeVersion(t, "3.12")), d))
 	_, ok := c.GetStr(th, "iota")
 	require.True(t, ok)
-	eq, err := Equal(th, c, d)
+	eq, err := pyexec.Equal(th, c, d)
 	require.NoError(t, err)
 	require.True(t, eq)
 }

@@ -99,7 +99,7 @@ func init() {
 					if _, _, err := d.Delete(t, e.key); err != nil {
 						return nil, err
 					}
-					return py.Tuple{e.key, e.value}, nil
+					return tuple2Of(e.key, e.value), nil
 				}
 			}
 			return nil, Errorf(KeyErrorType, "popitem(): dictionary is empty")

@@ -11,7 +11,7 @@ func init() {
 				return nil, err
 			}
 			l := self.(*py.List)
-			l.Items = append(l.Items, args[0])
+			l.Items = appendItem(l.Items, args[0])
 			return py.None, nil
 		},
 		"extend": func(t *Thread, self py.Object, args []py.Object, kw py.Tuple) (py.Object, error) {
@@ -165,12 +165,26 @@ func seqCount(t *Thread, self py.Object, args []py.Object, kw py.Tuple) (py.Obje
 	return MakeInt(int64(n)), nil
 }
 
+// appendItem appends v to a list's items, growing an empty or tiny
+// backing array straight to 4 slots (as CPython's list_resize does) instead
+// of Go's 1, 2, 4: small lists built by append allocate once, not three
+// times.
+func appendItem(items []py.Object, v py.Object) []py.Object {
+	if n := len(items); n == cap(items) && n < 4 {
+		grown := make([]py.Object, n, 4)
+		copy(grown, items)
+		items = grown
+	}
+	return append(items, v)
+}
+
 // listSort implements list.sort(*, key=None, reverse=False).
 func listSort(t *Thread, l *py.List, args []py.Object, kw py.Tuple) (py.Object, error) {
 	if len(args) != len(kw) {
 		return nil, typeErrorf("sort() takes no positional arguments")
 	}
-	a, err := bindBuiltin("sort", args, kw, []string{"$key", "$reverse"}, 0)
+	var argBuf [4]py.Object
+	a, err := bindBuiltinBuf(argBuf[:0], "sort", args, kw, []string{"$key", "$reverse"}, 0)
 	if err != nil {
 		return nil, err
 	}

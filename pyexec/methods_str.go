@@ -143,7 +143,8 @@ func argOr(args []py.Object, i int) py.Object {
 }
 
 func strSplit(t *Thread, self py.Object, args []py.Object, kw py.Tuple) (py.Object, error) {
-	a, err := bindBuiltin("split", args, kw, []string{"sep", "maxsplit"}, 0)
+	var argBuf [4]py.Object
+	a, err := bindBuiltinBuf(argBuf[:0], "split", args, kw, []string{"sep", "maxsplit"}, 0)
 	if err != nil {
 		return nil, err
 	}

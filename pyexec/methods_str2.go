@@ -69,6 +69,64 @@ func mapStr(name string, f func(b *strings.Builder, s string)) MethodFunc {
 	}
 }
 
+// caseStr is str.lower / str.upper: the ASCII fast path (asciiCase with
+// letters lo..hi flipped), else mapRune rune by rune.
+func caseStr(name string, lo, hi byte, mapRune func(b *strings.Builder, r rune)) MethodFunc {
+	return func(t *Thread, self py.Object, args []py.Object, kw py.Tuple) (py.Object, error) {
+		if err := posArgs(name, args, kw, 0, 0); err != nil {
+			return nil, err
+		}
+		s := strSelf(self)
+		if err := t.chargeBytes(int64(len(s))); err != nil {
+			return nil, err
+		}
+		if r, ok := asciiCase(s, lo, hi); ok {
+			if r == nil {
+				return self, nil // unchanged: no new box either
+			}
+			return r, nil
+		}
+		var b strings.Builder
+		b.Grow(len(s))
+		for _, r := range s {
+			mapRune(&b, r)
+		}
+		return py.String(b.String()), nil
+	}
+}
+
+// asciiCase is the ASCII fast path of str.lower (lo, hi = 'A', 'Z') and
+// str.upper ('a', 'z'): it flips the case of the letters in [lo, hi] with
+// one allocation (newStr); r is nil when no letter changes, and the caller
+// returns the str itself (str values have no identity of their own, so
+// that is exact). ok is false when
+// s has a non-ASCII byte; the caller then maps rune by rune.
+func asciiCase(s string, lo, hi byte) (py.Object, bool) {
+	first := -1
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			return nil, false
+		}
+		if first < 0 && c >= lo && c <= hi {
+			first = i
+		}
+	}
+	if first < 0 {
+		return nil, true
+	}
+	o, b := newStr(len(s))
+	copy(b, s[:first])
+	for i := first; i < len(s); i++ {
+		c := s[i]
+		if c >= lo && c <= hi {
+			c ^= 0x20
+		}
+		b[i] = c
+	}
+	return o, true
+}
+
 func predicate(name string, f func(s string) bool) MethodFunc {
 	return func(t *Thread, self py.Object, args []py.Object, kw py.Tuple) (py.Object, error) {
 		if err := posArgs(name, args, kw, 0, 0); err != nil {
@@ -215,8 +273,16 @@ func strFind(name string, reverse, raise, count bool) MethodFunc {
 		if err := t.chargeBytes(int64(len(s))); err != nil {
 			return nil, err
 		}
-		rs := []rune(s)
-		start, end, err := runeIndexArgs(args[1:], len(rs))
+		// Code-point indexes: on ASCII text they are byte indexes, and the
+		// []rune conversion is skipped.
+		ascii := isASCII(s)
+		var rs []rune
+		n := len(s)
+		if !ascii {
+			rs = []rune(s)
+			n = len(rs)
+		}
+		start, end, err := runeIndexArgs(args[1:], n)
 		if err != nil {
 			return nil, err
 		}
@@ -229,7 +295,12 @@ func strFind(name string, reverse, raise, count bool) MethodFunc {
 			}
 			return MakeInt(-1), nil
 		}
-		hay := string(rs[start:end])
+		var hay string
+		if ascii {
+			hay = s[start:end]
+		} else {
+			hay = string(rs[start:end])
+		}
 		if count {
 			if sub == "" {
 				return MakeInt(int64(end - start + 1)), nil
@@ -331,7 +402,8 @@ func strSplitlines(t *Thread, self py.Object, args []py.Object, kw py.Tuple) (py
 }
 
 func strRsplit(t *Thread, self py.Object, args []py.Object, kw py.Tuple) (py.Object, error) {
-	a, err := bindBuiltin("rsplit", args, kw, []string{"sep", "maxsplit"}, 0)
+	var argBuf [4]py.Object
+	a, err := bindBuiltinBuf(argBuf[:0], "rsplit", args, kw, []string{"sep", "maxsplit"}, 0)
 	if err != nil {
 		return nil, err
 	}
@@ -474,16 +546,8 @@ func affix(name string, suffix bool) MethodFunc {
 
 func init() {
 	addMethods(py.StringType, map[string]MethodFunc{
-		"upper": mapStr("upper", func(b *strings.Builder, s string) {
-			for _, r := range s {
-				upperRune(b, r)
-			}
-		}),
-		"lower": mapStr("lower", func(b *strings.Builder, s string) {
-			for _, r := range s {
-				lowerRune(b, r)
-			}
-		}),
+		"upper": caseStr("upper", 'a', 'z', upperRune),
+		"lower": caseStr("lower", 'A', 'Z', lowerRune),
 		"casefold": mapStr("casefold", func(b *strings.Builder, s string) {
 			for _, r := range s {
 				if r == 'ß' {

@@ -107,7 +107,7 @@ var hostModules = map[string]string{
 	"socket": "network", "ssl": "network", "http": "network", "urllib.request": "network",
 	"ftplib": "network", "smtplib": "network", "asyncio": "network", "select": "network", "selectors": "network",
 	"shutil": "filesystem", "tempfile": "filesystem", "glob": "filesystem", "pathlib": "filesystem",
-	"io": "filesystem", "fcntl": "filesystem", "mmap": "filesystem", "sqlite3": "filesystem",
+	"fcntl": "filesystem", "mmap": "filesystem", "sqlite3": "filesystem",
 	"ctypes": "native code", "threading": "threads", "_thread": "threads",
 }
 

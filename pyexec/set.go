@@ -25,6 +25,9 @@ func (s *Set) hash(t *Thread, x py.Object) (int64, error) {
 		s.hasher = t.hasher()
 	}
 	if str, ok := x.(py.String); ok {
+		if t != nil {
+			return t.strHash(s.hasher, string(str)), nil
+		}
 		return s.hasher.Str(string(str)), nil
 	}
 	return hashWith(t, s.hasher, x)
@@ -41,8 +44,16 @@ func (s *Set) Type() *py.Type {
 // Len returns the number of elements.
 func (s *Set) Len() int { return s.tab.Len() }
 
+// eqFor returns the element equality of sets used by t: made once per
+// thread, not once per operation.
 func eqFor(t *Thread) htable.Eq[py.Object] {
-	return func(a, b py.Object) (bool, error) { return keysEqual(t, a, b) }
+	if t == nil {
+		return func(a, b py.Object) (bool, error) { return keysEqual(nil, a, b) }
+	}
+	if t.setEq == nil {
+		t.setEq = func(a, b py.Object) (bool, error) { return keysEqual(t, a, b) }
+	}
+	return t.setEq
 }
 
 // Add inserts x.

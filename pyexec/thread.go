@@ -51,6 +51,8 @@ type Thread struct {
 	ints []py.Int
 	// shc caches str hashes (strHash, box.go).
 	shc *[strHashCacheSize]strHashCache
+	// setEq is the element equality of sets (eqFor, set.go).
+	setEq func(a, b py.Object) (bool, error)
 }
 
 // NewThread returns a thread that reproduces CPython version v with

@@ -30,6 +30,14 @@ func Round(f float64, ndigits int) (float64, error) {
 	if ndigits < roundDigitsMin {
 		return math.Copysign(0, f), nil
 	}
+	if ndigits >= 0 {
+		// strconv's 'f' format with an explicit precision rounds the exact
+		// decimal expansion of f half-to-even (bigFtoa), which is the rounding
+		// wanted here, without big.Rat; the result cannot overflow.
+		var buf [64]byte
+		v, _ := strconv.ParseFloat(string(strconv.AppendFloat(buf[:0], f, 'f', ndigits, 64)), 64)
+		return v, nil
+	}
 	// q = round_half_even(|f| * 10**ndigits), computed exactly.
 	r := new(big.Rat).SetFloat64(math.Abs(f))
 	p := new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(abs(ndigits))), nil)

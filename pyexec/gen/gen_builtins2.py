@@ -164,6 +164,170 @@ def memoryview_min():
     return (len(m), m[0], bytes(m[1:]), m.tobytes(), m.nbytes, m.readonly, bytes(memoryview(bytearray(b'xy'))))
 
 
+def bytearray_mutate():
+    a = bytearray(b'hello world')
+    a[0:5] = b'HE'
+    a[::2] = bytes(len(a[::2]))
+    b = bytearray(b'abcdef')
+    del b[1:5:2]
+    del b[-1]
+    c = bytearray(range(5))
+    c[1:3] = [9, 8, 7]
+    c[5:] = memoryview(b'xy')
+    c += b'!'
+    c += bytearray(b'?')
+    d = bytearray(b'ab')
+    d *= 3
+    e = bytearray(b'xyz')
+    e.reverse()
+    f = e.copy()
+    f.clear()
+    g = bytearray(b'abcabc')
+    g.remove(98)
+    p0, p1 = g.pop(0), g.pop(-1)
+    g.insert(100, 33)
+    g.insert(-100, 35)
+    g.extend([1, 2])
+    g.extend(bytearray(b'.'))
+    g.extend(x for x in b'ok')
+    return (a, b, c, d, e, f, g, p0, p1, len(g))
+
+
+def bytearray_compare():
+    a = bytearray(b'abc')
+    return (a == b'abc', b'abc' == a, a != b'abd', a < b'abd', b'abb' < a, a >= bytearray(b'abc'), a == 'abc',
+            a == memoryview(b'abc'), b'abc' == memoryview(b'abc'), bytearray() == b'', [a] == [b'abc'], a in [b'abc'],
+            sorted([bytearray(b'b'), b'a', bytearray(b'c')]), bool(bytearray()), bool(a), b'b' in a, 99 in a, a[-1],
+            a[::-1], a[5:], list(reversed(a)), str(a), 3 * bytearray(b'x'), bytearray(b'x') * 0)
+
+
+def bytearray_methods():
+    a = bytearray(b'  Hello, World  ')
+    return (a.strip(), a.lstrip(), a.rstrip(b' d'), a.upper(), a.lower(), a.split(), a.split(b','), a.find(b'o'),
+            a.index(b'W'), a.count(b'l'), a.replace(b'l', b'L'), a.startswith(b'  H'), a.endswith((b'x', b' ')),
+            bytearray(b'-').join([b'a', bytearray(b'b'), memoryview(b'c')]), b'-'.join([bytearray(b'x'), b'y']),
+            a.decode('ascii'), a.hex(), bytearray(b'\x01\x02').hex(':'), bytearray.fromhex('de ad'), b'abc'.find(bytearray(b'c')),
+            b'abc'.startswith(memoryview(b'ab')), b'a' + bytearray(b'b'), b'a' + memoryview(b'c'), bytearray(b'a') + memoryview(b'b'),
+            bytes(bytearray(b'q')), str(bytearray(b'caf\xc3\xa9'), 'utf-8'), type(a.strip()).__name__, type(a.split()[0]).__name__)
+
+
+def bytearray_ctor():
+    return (bytearray(), bytearray(0), bytearray(2), bytearray(b'ab'), bytearray([0, 255]), bytearray(range(3)),
+            bytearray('h\xe9', 'latin-1'), bytearray('h\xe9', 'ascii', 'replace'), bytearray(source=b'k'),
+            bytearray('x', encoding='utf-8'), bytearray(memoryview(b'mv')), bytearray(bytearray(b'c')), bytearray(iter([7])),
+            repr(bytearray), type(bytearray()).__name__, type(iter(bytearray())).__name__, isinstance(bytearray(), bytearray))
+
+
+def bytearray_iter():
+    a = bytearray(b'ab')
+    out = []
+    for x in a:
+        out.append(x)
+        if len(a) < 4:
+            a.append(120)
+    return (out, a, list(enumerate(bytearray(b'hi'))), [x for x in bytearray(b'\x00\xff')], sum(bytearray(b'\x01\x02')), max(bytearray(b'az')))
+
+
+def bytearray_error(which):
+    a = bytearray(b'ab')
+    if which == 0:
+        return a[5]
+    if which == 1:
+        return a['x']
+    if which == 2:
+        return a.pop(5)
+    if which == 3:
+        return bytearray().pop()
+    if which == 4:
+        return a.remove(9)
+    if which == 5:
+        return a.append(300)
+    if which == 6:
+        return a.extend(5)
+    if which == 7:
+        return a.extend('ab')
+    if which == 8:
+        return a + 1
+    if which == 9:
+        return 1 + a
+    if which == 10:
+        return bytearray(-1)
+    if which == 11:
+        return bytearray(b'', 'utf-8')
+    if which == 12:
+        return bytearray(1.5)
+    if which == 13:
+        return bytearray([300])
+    if which == 14:
+        return bytearray(3, errors='x')
+    if which == 15:
+        return a < 'x'
+    if which == 16:
+        a[0:1] = 5
+    if which == 17:
+        a[::2] = b'xyz'
+    if which == 18:
+        del a[9]
+    if which == 19:
+        a[0] = 'x'
+    if which == 20:
+        a[0:1] = [300]
+    if which == 21:
+        return a.decode('zz')
+    if which == 22:
+        return bytearray.fromhex('zz')
+    if which == 23:
+        return a * 2.5
+    if which == 24:
+        return a.index(b'z')
+    if which == 25:
+        return {a: 1}
+    if which == 26:
+        return a.insert(0, 256)
+    return a.x
+
+
+def memoryview_ops():
+    b = bytearray(b'abcdef')
+    m = memoryview(b)
+    m[0] = 65
+    m[1:3] = b'BC'
+    s = m[::2]
+    r = memoryview(b'xyz')
+    with memoryview(b'q') as w:
+        inside = w.tobytes()
+    return (b, s.tobytes(), s.tolist(), len(s), s[1], s[-1], m.readonly, r.readonly, r.nbytes, r.itemsize, r.format, r.ndim,
+            r.shape, s.strides, r.obj, r == b'xyz', r == memoryview(b'xyz'), r != b'xy', hash(r) == hash(b'xyz'),
+            list(r), bytes(r[1:]), r.hex(), m.tobytes(), inside, m[2:4].tobytes(),
+            type(memoryview(b'')).__name__, repr(memoryview))
+
+
+def memoryview_error(which):
+    m = memoryview(b'ab')
+    if which == 0:
+        return memoryview('x')
+    if which == 1:
+        return m[5]
+    if which == 2:
+        return m['x']
+    if which == 3:
+        return hash(memoryview(bytearray()))
+    if which == 4:
+        return m < m
+    if which == 5:
+        m[0] = 1
+    if which == 6:
+        memoryview(bytearray(b'ab'))[0] = 256
+    if which == 7:
+        memoryview(bytearray(b'ab'))[0:1] = b'xy'
+    m.release()
+    if which == 8:
+        return m[0]
+    if which == 9:
+        return len(m)
+    return m.tobytes()
+
+
 def charged_repeat(n):
     return len('x' * n) + len([0] * n) + len((1,) * n)
 
@@ -192,6 +356,17 @@ CASES = [
     (bytes_decode_error, [(b"\xff",), (b"ab\xc3",)]),
     (bytes_hex, [()]),
     (bytes_fromhex_error, [()]),
+    (bytearray_ops, [()]),
+    (bytearray_errors, [(0,), (1,), (2,), (3,)]),
+    (bytearray_mutate, [()]),
+    (bytearray_compare, [()]),
+    (bytearray_methods, [()]),
+    (bytearray_ctor, [()]),
+    (bytearray_iter, [()]),
+    (bytearray_error, [(i,) for i in range(28)]),
+    (memoryview_min, [()]),
+    (memoryview_ops, [()]),
+    (memoryview_error, [(i,) for i in range(11)]),
     (slice_builtin, [()]),
     (builtin_names, [()]),
     (float_sum, [()]),

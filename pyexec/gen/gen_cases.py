@@ -7,69 +7,69 @@ case holds a function's code object (fields as CodeType names them, nested code
 objects in co_consts encoded recursively), its defaults, the inputs, and what
 CPython produced: repr(result), or the exception type, str(exc) and the
 traceback frames (function name, line) below the harness.
+
+The file is one JSON object (keys sorted, written by codedump.write_doc):
+
+    {"version": "3.X",
+     "globals": {name: value},          # module globals the functions use
+     "functions": {name: code},         # every case function, by name
+     "cases": [{"name", "code", "defaults", "kwdefaults",
+                "runs": [{"args", "kwargs", "stdout",
+                          "repr" | "exc_type", "exc_msg", "tb"}]}]}
+
+Values are encoded by codedump.enc ({"t": tag, "v": value}) and code objects
+by codedump.code. gen_classes.py, gen_builtins2.py and pyexec/stdlib/gen
+write files of the same shape.
 """
 
-import json
 import os
 import sys
 import traceback
-import types
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from codedump import code, enc, function_case, version, write_doc  # noqa: E402,F401
 
 
-def enc(v):
-    """Encode a constant or argument with a type tag."""
-    if v is None:
-        return {"t": "none"}
-    if v is True or v is False:
-        return {"t": "bool", "v": v}
-    if isinstance(v, int):
-        return {"t": "int", "v": str(v)}
-    if isinstance(v, float):
-        return {"t": "float", "v": v.hex()}
-    if isinstance(v, str):
-        return {"t": "str", "v": v}
-    if isinstance(v, bytes):
-        return {"t": "bytes", "v": v.hex()}
-    if isinstance(v, tuple):
-        return {"t": "tuple", "v": [enc(x) for x in v]}
-    if isinstance(v, list):
-        return {"t": "list", "v": [enc(x) for x in v]}
-    if isinstance(v, dict):
-        return {"t": "dict", "v": [[enc(k), enc(x)] for k, x in v.items()]}
-    if isinstance(v, frozenset):
-        return {"t": "frozenset", "v": [enc(x) for x in v]}
-    if v is Ellipsis:
-        return {"t": "ellipsis"}
-    if isinstance(v, types.CodeType):
-        return {"t": "code", "v": code(v)}
-    raise TypeError("cannot encode %r" % (v,))
+def run_case(fn, args, kwargs):
+    import io
+    import contextlib
+    out = io.StringIO()
+    res = {"args": [enc(a) for a in args], "kwargs": [[k, enc(v)] for k, v in kwargs.items()]}
+    try:
+        with contextlib.redirect_stdout(out):
+            r = fn(*args, **kwargs)
+        res["repr"] = repr(r)
+    except BaseException as e:  # noqa: B902
+        res["exc_type"] = type(e).__name__
+        res["exc_msg"] = str(e)
+        tb = traceback.extract_tb(e.__traceback__)[1:]
+        if len(tb) > 8:  # deep recursion: keep the ends only
+            tb = tb[:3] + tb[-3:]
+            res["tb_truncated"] = True
+        res["tb"] = [[f.name, f.lineno] for f in tb]
+    res["stdout"] = out.getvalue()
+    return res
 
 
-def code(c):
-    d = {
-        "argcount": c.co_argcount,
-        "posonlyargcount": c.co_posonlyargcount,
-        "kwonlyargcount": c.co_kwonlyargcount,
-        "nlocals": c.co_nlocals,
-        "stacksize": c.co_stacksize,
-        "flags": c.co_flags,
-        "code": c.co_code.hex(),
-        "consts": [enc(x) for x in c.co_consts],
-        "names": list(c.co_names),
-        "varnames": list(c.co_varnames),
-        "freevars": list(c.co_freevars),
-        "cellvars": list(c.co_cellvars),
-        "filename": c.co_filename,
-        "name": c.co_name,
-        "qualname": getattr(c, "co_qualname", c.co_name),
-        "firstlineno": c.co_firstlineno,
-    }
-    if sys.version_info >= (3, 10):
-        d["linetable"] = c.co_linetable.hex()
-    else:
-        d["linetable"] = c.co_lnotab.hex()
-    d["exceptiontable"] = getattr(c, "co_exceptiontable", b"").hex()
-    return d
+def main():
+    outdir = sys.argv[1]
+    sys.setrecursionlimit(1000)
+    cases = []
+    for entry in CASES:
+        fn, arglist = entry[0], entry[1]
+        kwlist = entry[2] if len(entry) > 2 else [{}]
+        runs = []
+        for a in arglist:
+            for kw in kwlist:
+                runs.append(run_case(fn, a, kw))
+        cases.append(function_case(fn, runs))
+    glob = {"K": enc(K), "TABLE": enc(TABLE)}
+    funcs = {fn.__name__: code(fn.__code__) for fn, *_ in CASES}
+    ver = version()
+    doc = {"version": ver, "globals": glob, "functions": funcs, "cases": cases}
+    path = os.path.join(outdir, "cases_py%s.json" % ver)
+    write_doc(path, doc)
+    print("wrote", path, len(cases), "functions", sum(len(c["runs"]) for c in cases), "runs")
 
 
 # ---------------------------------------------------------------------------
@@ -1085,56 +1085,6 @@ CASES += [
 if sys.version_info >= (3, 10):
     from gen_cases_match import MATCH_CASES
     CASES += MATCH_CASES
-
-
-def run_case(fn, args, kwargs):
-    import io
-    import contextlib
-    out = io.StringIO()
-    res = {"args": [enc(a) for a in args], "kwargs": [[k, enc(v)] for k, v in kwargs.items()]}
-    try:
-        with contextlib.redirect_stdout(out):
-            r = fn(*args, **kwargs)
-        res["repr"] = repr(r)
-    except BaseException as e:  # noqa: B902
-        res["exc_type"] = type(e).__name__
-        res["exc_msg"] = str(e)
-        tb = traceback.extract_tb(e.__traceback__)[1:]
-        if len(tb) > 8:  # deep recursion: keep the ends only
-            tb = tb[:3] + tb[-3:]
-            res["tb_truncated"] = True
-        res["tb"] = [[f.name, f.lineno] for f in tb]
-    res["stdout"] = out.getvalue()
-    return res
-
-
-def main():
-    outdir = sys.argv[1]
-    sys.setrecursionlimit(1000)
-    cases = []
-    for entry in CASES:
-        fn, arglist = entry[0], entry[1]
-        kwlist = entry[2] if len(entry) > 2 else [{}]
-        runs = []
-        for a in arglist:
-            for kw in kwlist:
-                runs.append(run_case(fn, a, kw))
-        cases.append({
-            "name": fn.__name__,
-            "code": code(fn.__code__),
-            "defaults": enc(fn.__defaults__) if fn.__defaults__ else None,
-            "kwdefaults": enc(fn.__kwdefaults__) if fn.__kwdefaults__ else None,
-            "runs": runs,
-        })
-    glob = {"K": enc(K), "TABLE": enc(TABLE)}
-    funcs = {fn.__name__: code(fn.__code__) for fn, *_ in CASES}
-    ver = "%d.%d" % sys.version_info[:2]
-    doc = {"version": ver, "globals": glob, "functions": funcs, "cases": cases}
-    path = os.path.join(outdir, "cases_py%s.json" % ver)
-    with open(path, "w") as f:
-        json.dump(doc, f, indent=0, sort_keys=True)
-        f.write("\n")
-    print("wrote", path, len(cases), "functions", sum(len(c["runs"]) for c in cases), "runs")
 
 
 if __name__ == "__main__":

@@ -11,13 +11,13 @@ Instance reprs with addresses are never compared: cases return data.
 
 import io
 import contextlib
-import json
 import os
 import sys
 import traceback
 
+# codedump (shared with gen_cases.py and pyexec/stdlib/gen) encodes the cases.
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from gen_cases import enc, code  # noqa: E402
+from codedump import enc, function_case, version, write_doc  # noqa: E402
 
 # ---------------------------------------------------------------------------
 # Cases: functions defining their classes locally.
@@ -1312,23 +1312,11 @@ def run_case(fn, args, kwargs):
 
 def main():
     outdir = sys.argv[1]
-    cases = []
-    for entry in CASES:
-        fn, arglist = entry[0], entry[1]
-        runs = [run_case(fn, a, {}) for a in arglist]
-        cases.append({
-            "name": fn.__name__,
-            "code": code(fn.__code__),
-            "defaults": enc(fn.__defaults__) if fn.__defaults__ else None,
-            "kwdefaults": None,
-            "runs": runs,
-        })
-    ver = "%d.%d" % sys.version_info[:2]
+    cases = [function_case(fn, [run_case(fn, a, {}) for a in arglist], kwdefaults=False) for fn, arglist in CASES]
+    ver = version()
     doc = {"version": ver, "globals": {}, "functions": {}, "cases": cases}
     path = os.path.join(outdir, "classes_py%s.json" % ver)
-    with open(path, "w") as f:
-        json.dump(doc, f, indent=0, sort_keys=True)
-        f.write("\n")
+    write_doc(path, doc)
     print("wrote", path, len(cases), "functions", sum(len(c["runs"]) for c in cases), "runs")
 
 

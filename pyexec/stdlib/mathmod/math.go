@@ -179,6 +179,17 @@ func roundFn(name, dunder string, f func(float64) float64) pyexec.BuiltinFunc {
 		case py.Bool:
 			return pyexec.IntFromBig(pyexec.BigOf(x)), nil
 		}
+		if r, found, err := pyexec.NumberDunder(t, args[0], dunder); found || err != nil {
+			return r, err
+		}
+		if name != "trunc" {
+			if v, ok, err := pyexec.RealNumber(t, args[0]); ok || err != nil {
+				if err != nil {
+					return nil, err
+				}
+				return floatToInt(f(v))
+			}
+		}
 		if name == "trunc" {
 			return nil, pyexec.Errorf(pyexec.TypeErrorType, "type %s doesn't define __trunc__ method", pyexec.TypeName(args[0]))
 		}

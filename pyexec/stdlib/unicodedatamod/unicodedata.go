@@ -1,7 +1,21 @@
 // Package unicodedatamod implements part of CPython's unicodedata module for
 // pyexec: category (from Go's unicode tables), numeric, digit and decimal
-// (tables generated from CPython), unidata_version. normalize, name and
-// lookup are not provided.
+// (tables generated from CPython), normalize and is_normalized
+// (golang.org/x/text/unicode/norm), name and lookup
+// (golang.org/x/text/unicode/runenames, plus the names CPython derives for
+// CJK unified ideographs and Hangul syllables), and
+// unidata_version.
+//
+// Unicode versions: the tables come from Unicode 15.0.0 (x/text's and the
+// generated ones), which is what CPython 3.12 uses and what unidata_version
+// reports there. CPython 3.8–3.11 use older data (3.11: 14.0.0) and 3.13 uses
+// 15.1.0, and unidata_version still reports 15.0.0 (3.12+) or 14.0.0; on
+// those versions characters assigned in between differ: a character new in
+// 15.0 has a name, category and normalization here that an older CPython
+// lacks, and the CJK ideographs 15.1 added (U+2EBF0–U+2EE5D) have none here.
+// lookup does not accept name aliases or named sequences, and ucd_3_2_0 and
+// the other functions (bidirectional, combining, decomposition, …) are not
+// provided.
 package unicodedatamod
 
 //go:generate python gen_tables.py
@@ -38,6 +52,7 @@ func newModule(t *pyexec.Thread) (*pyexec.Module, error) {
 	m.Set(t, "unidata_version", py.String(ver))
 	m.AddFuncs(t, map[string]pyexec.BuiltinFunc{
 		"category": category, "numeric": lookup("numeric"), "digit": lookup("digit"), "decimal": lookup("decimal"),
+		"normalize": normalize, "is_normalized": isNormalized, "name": name, "lookup": lookupName,
 	})
 	return m, nil
 }

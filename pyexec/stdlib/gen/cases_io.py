@@ -1,0 +1,36 @@
+"""Golden cases for io.StringIO / io.BytesIO (pyexec/stdlib/iomod)."""
+
+IO = [
+    "f = io.StringIO('ab\\ncd\\nef')\nreturn f.read(1), f.readline(), f.tell(), f.readlines(), f.read(), f.tell()",
+    "f = io.StringIO()\nn = f.write('héllo')\nf.writelines(['\\n', 'x', 'y\\n'])\nreturn n, f.getvalue(), f.tell(), f.seek(0), f.readline(), list(f)",
+    "f = io.StringIO('abc')\nf.seek(5)\nf.write('Z')\nreturn repr(f.getvalue()), f.tell()",
+    "f = io.StringIO('hello world')\nr = f.truncate(5), f.getvalue(), f.tell()\nf.seek(2)\nreturn r, f.truncate(), f.getvalue(), f.seek(0, 2), f.seek(0, 1)",
+    "f = io.StringIO('a\\nb\\n')\nf.close()\nreturn f.closed",
+    "f = io.StringIO('x')\nf.close()\nf.read()",
+    "f = io.StringIO('x')\nf.close()\nf.getvalue()",
+    "with io.StringIO('l1\\nl2') as f:\n    r = [line for line in f]\nreturn r, f.closed",
+    "f = io.StringIO('x')\nf.close()\nwith f:\n    pass",
+    "io.StringIO().write(5)",
+    "io.StringIO(5)",
+    "io.StringIO().seek(-1)",
+    "io.StringIO().seek(1, 1)",
+    "io.StringIO().seek(1, 2)",
+    "io.StringIO().seek(0, 3)",
+    "io.StringIO().truncate(-1)",
+    "f = io.StringIO('ab\\ncd\\nef\\n')\nreturn f.readlines(3), f.readline(1), f.readline(-1), f.read(-1), f.read(None)",
+    "f = io.StringIO('a\\r\\nb\\rc', newline=None)\nreturn f.getvalue(), f.readable(), f.writable(), f.seekable(), f.isatty(), f.closed",
+    "f = io.StringIO('abc')\nreturn next(f), iter(f) is f, type(f).__name__, io.SEEK_SET, io.SEEK_CUR, io.SEEK_END",
+    "f = io.StringIO('')\nnext(f)",
+    "b = io.BytesIO(b'ab\\ncd')\nreturn b.read(1), b.readline(), b.tell(), b.read(), b.getvalue(), b.seek(-2, 2), b.read(), b.seek(1), b.seek(1, 1), b.read()",
+    "b = io.BytesIO()\nb.write(b'xyz')\nb.seek(5)\nb.write(b'!')\nb.writelines([b'1', b'2'])\nreturn b.getvalue(), b.tell(), b.truncate(3), b.getvalue(), list(io.BytesIO(b'a\\nb'))",
+    "io.BytesIO().write('s')",
+    "io.BytesIO().seek(-1)",
+    "io.BytesIO().seek(0, 5)",
+    "b = io.BytesIO(b'q')\nb.close()\nb.read()",
+    "with io.BytesIO(b'q') as b:\n    r = b.read()\nreturn r, b.closed, b.seek(-5, 1) if False else 0",
+    "io.BytesIO('str')",
+    "b = io.BytesIO(b'abcdef')\nb.seek(-10, 1)\nreturn b.tell(), b.readlines(), b.read(2)",
+    "io.StringIO().read('x')",
+]
+
+CASES = [("io", IO)]

@@ -1,0 +1,5 @@
+package stdlib
+
+import (
+	_ "github.com/pybridge/pybridge/pyexec/stdlib/decimalmod" // decimal
+)
