@@ -90,8 +90,9 @@ type ExecutorOptions struct {
 	RetryExceptions bool
 	// TaskTimeout bounds each task attempt (0: none).
 	TaskTimeout time.Duration
-	// MaxSteps bounds the bytecode instructions of each task attempt (0:
-	// none).
+	// MaxSteps bounds the evaluation steps of each task attempt (0: none);
+	// see pyexec.Thread.StepBudget for what a step counts (about one per
+	// bytecode instruction run in a loop, one per call).
 	MaxSteps int64
 	// RecursionLimit is sys.getrecursionlimit() (default 1000).
 	RecursionLimit int
@@ -147,7 +148,8 @@ type TaskStats struct {
 	TaskInfo
 	RecordsIn, RecordsOut int64
 	Duration              time.Duration
-	// Steps is the number of bytecode instructions executed.
+	// Steps is the number of evaluation steps counted
+	// (pyexec.Thread.Steps).
 	Steps int64
 	// Failures is the number of failed attempts before this one.
 	Failures int

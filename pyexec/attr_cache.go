@@ -2,6 +2,7 @@ package pyexec
 
 import (
 	"strings"
+	"sync/atomic"
 
 	"github.com/go-python/gpython/py"
 )
@@ -13,6 +14,15 @@ import (
 // those dicts has changed, lookupType, lookupUser("__getattribute__") and
 // lookupUser("__setattr__") would return the same results, so only the
 // instance's own __dict__ must still be consulted.
+//
+// Checking every version on each access costs a loop per MRO entry, so an
+// entry also records classEpoch, which advances on any mutation of any user
+// class namespace: while it is unchanged the entry is valid with one load.
+// Once it moved, the per-dict versions decide, and a still-valid entry is
+// re-stamped (copied, since other goroutines may read it).
+
+// classEpoch advances whenever the namespace of any user class changes.
+var classEpoch atomic.Uint64
 
 type attrKind uint8
 
@@ -26,6 +36,7 @@ const (
 
 type classAttrCache struct {
 	typ   *py.Type
+	epoch uint64  // classEpoch when the entry was checked
 	dicts []*Dict // the user class namespaces on typ's MRO
 	vers  []uint64
 	attr  py.Object
@@ -43,7 +54,7 @@ func newClassAttrCache(typ *py.Type, name string) *classAttrCache {
 	if ci == nil || strings.HasPrefix(name, "__") {
 		return nil
 	}
-	c := &classAttrCache{typ: typ}
+	c := &classAttrCache{typ: typ, epoch: classEpoch.Load()}
 	for _, m := range ci.mro {
 		if mc := classOf(m); mc != nil {
 			c.dicts = append(c.dicts, mc.dict)
@@ -71,7 +82,8 @@ func newClassAttrCache(typ *py.Type, name string) *classAttrCache {
 	return c
 }
 
-// valid reports whether c still describes class typ.
+// valid reports whether c still describes class typ, whose namespaces
+// have not changed since classEpoch was epoch.
 func (c *classAttrCache) valid(typ *py.Type) bool {
 	if c.typ != typ {
 		return false
@@ -88,8 +100,17 @@ func (c *classAttrCache) valid(typ *py.Type) bool {
 // instance x, filling it when stale; nil when the access is not cacheable.
 func instAttrCache(code *Code, pc int, x *Instance, name string) *classAttrCache {
 	slot := &code.caches[pc]
-	if e := slot.Load(); e != nil && e.user != nil && e.user.valid(x.cls) {
-		return e.user
+	if e := slot.Load(); e != nil && e.user != nil && e.user.typ == x.cls {
+		u := e.user
+		if epoch := classEpoch.Load(); u.epoch == epoch {
+			return u
+		} else if u.valid(x.cls) {
+			// Still valid: re-stamp a copy so the next check is one load.
+			n := *u
+			n.epoch = epoch
+			slot.Store(&inlineCache{user: &n})
+			return &n
+		}
 	}
 	c := newClassAttrCache(x.cls, name)
 	if c != nil {

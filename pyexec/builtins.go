@@ -945,7 +945,7 @@ func bInt(t *Thread, args []py.Object, kw py.Tuple) (py.Object, error) {
 		if !ok || base != 0 && (base < 2 || base > 36) {
 			return nil, valueErrorf("int() base must be >= 2 and <= 36, or 0")
 		}
-		return parseInt(string(s), int(base))
+		return parseIntMinor(t.minor(), string(s), int(base))
 	}
 	switch x := a[0].(type) {
 	case py.Int, *py.BigInt:
@@ -963,15 +963,18 @@ func bInt(t *Thread, args []py.Object, kw py.Tuple) (py.Object, error) {
 		b, _ := new(big.Float).SetFloat64(math.Trunc(f)).Int(nil)
 		return normBig(b), nil
 	case py.String:
-		return parseInt(string(x), 10)
+		return parseIntMinor(t.minor(), string(x), 10)
 	case py.Bytes:
-		return parseInt(string(x), 10)
+		return parseIntMinor(t.minor(), string(x), 10)
 	}
 	return nil, typeErrorf("int() argument must be a string, a bytes-like object or a real number, not '%s'", TypeName(a[0]))
 }
 
-// parseInt implements int(str, base).
-func parseInt(s string, base int) (py.Object, error) {
+// parseInt implements int(str, base) as CPython 3.12 does.
+func parseInt(s string, base int) (py.Object, error) { return parseIntMinor(12, s, base) }
+
+// parseIntMinor implements int(str, base) as CPython 3.minor does.
+func parseIntMinor(minor int, s string, base int) (py.Object, error) {
 	bad := func() error {
 		r, _ := Repr(nil, py.String(s))
 		return valueErrorf("invalid literal for int() with base %d: %s", base, r)
@@ -1015,6 +1018,9 @@ func parseInt(s string, base int) (py.Object, error) {
 		return nil, bad()
 	}
 	x = strings.ReplaceAll(x, "_", "")
+	if pb&(pb-1) != 0 && len(x) > maxStrDigits {
+		return nil, intStrLimit(minor, len(x))
+	}
 	if v, err := strconv.ParseInt(x, pb, 64); err == nil {
 		if neg {
 			v = -v
@@ -1223,21 +1229,30 @@ func bRange(t *Thread, args []py.Object, kw py.Tuple) (py.Object, error) {
 	if err := noKw("range", kw); err != nil {
 		return nil, err
 	}
+	r, err := rangeOf(args)
+	if err != nil {
+		return nil, err
+	}
+	return &r, nil
+}
+
+// rangeOf is range(*args) without keywords.
+func rangeOf(args []py.Object) (Range, error) {
 	if len(args) < 1 || len(args) > 3 {
 		if len(args) == 0 {
-			return nil, typeErrorf("range expected at least 1 argument, got 0")
+			return Range{}, typeErrorf("range expected at least 1 argument, got 0")
 		}
-		return nil, typeErrorf("range expected at most 3 arguments, got %d", len(args))
+		return Range{}, typeErrorf("range expected at most 3 arguments, got %d", len(args))
 	}
 	var v [3]int64
 	v[2] = 1
 	for i, a := range args {
 		x, ok, err := asIndex(a)
 		if !ok {
-			return nil, typeErrorf("'%s' object cannot be interpreted as an integer", TypeName(a))
+			return Range{}, typeErrorf("'%s' object cannot be interpreted as an integer", TypeName(a))
 		}
 		if err != nil {
-			return nil, Errorf(OverflowErrorType, "Python int too large to convert to C ssize_t")
+			return Range{}, Errorf(OverflowErrorType, "Python int too large to convert to C ssize_t")
 		}
 		v[i] = x
 	}
@@ -1245,9 +1260,9 @@ func bRange(t *Thread, args []py.Object, kw py.Tuple) (py.Object, error) {
 		v[0], v[1] = 0, v[0]
 	}
 	if v[2] == 0 {
-		return nil, valueErrorf("range() arg 3 must not be zero")
+		return Range{}, valueErrorf("range() arg 3 must not be zero")
 	}
-	return &Range{start: v[0], stop: v[1], step: v[2]}, nil
+	return Range{start: v[0], stop: v[1], step: v[2]}, nil
 }
 
 func bType(t *Thread, args []py.Object, kw py.Tuple) (py.Object, error) {

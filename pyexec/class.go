@@ -357,6 +357,7 @@ func newClass(t *Thread, metaObj py.Object, name string, bases py.Tuple, ns *Dic
 	}
 	ci := &classInfo{dict: ns.Copy(), version: ht.version, ht: ht}
 	ci.dict.frozen = false
+	ci.dict.classNS = true
 	cls := &py.Type{ObjectType: meta, Name: name, Qualname: name, Bases: append(py.Tuple(nil), bases...),
 		Dict: py.StringDict{classKey: ci}}
 	mro, err := c3(t, cls, bs)

@@ -14,6 +14,9 @@ type Dict struct {
 	// version changes on every mutation (inline caches compare it).
 	version uint64
 	frozen  bool
+	// classNS marks the namespace of a user class: its mutations also
+	// advance classEpoch (attr_cache.go).
+	classNS bool
 	// hasher hashes str and bytes keys: the hasher of the first thread
 	// that used the dict, so that lookups from threads of other versions
 	// (or with no thread: internal lookups) find the same keys.
@@ -68,6 +71,9 @@ func (d *Dict) Len() int { return d.used }
 
 func (d *Dict) bump() {
 	d.version++
+	if d.classNS {
+		classEpoch.Add(1)
+	}
 }
 
 // find returns the entry index holding key, or -1, and the table slot where

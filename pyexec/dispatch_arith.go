@@ -64,7 +64,7 @@ func BinaryOp(t *Thread, op int, a, b py.Object) (py.Object, error) {
 	}
 	if isInt(a) && isInt(b) {
 		if base == opPow {
-			r, _, err := intPow(bigOf(a), bigOf(b))
+			r, _, err := intPow(t, bigOf(a), bigOf(b))
 			return r, err
 		}
 		if r, ok, err := intBinary(t, base, a, b); ok {

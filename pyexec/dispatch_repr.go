@@ -59,7 +59,11 @@ func writeRepr(t *Thread, b *strings.Builder, o py.Object, depth int) error {
 	case py.Int:
 		b.WriteString(strconv.FormatInt(int64(x), 10))
 	case *py.BigInt:
-		b.WriteString((*big.Int)(x).String())
+		s, err := bigDecimal(t, (*big.Int)(x))
+		if err != nil {
+			return err
+		}
+		b.WriteString(s)
 	case py.Float:
 		b.WriteString(pyrepr.Float(float64(x)))
 	case py.Bool:
@@ -334,13 +338,23 @@ func Format(t *Thread, o py.Object, spec string) (string, error) {
 		if spec == "" {
 			return Str(t, o)
 		}
-		s, err = pyfmt.FormatIntSpec(bigOf(x), spec, t.minor())
+		var v int64
+		if x {
+			v = 1
+		}
+		s, err = pyfmt.FormatInt64Spec(v, spec, t.minor())
 	case py.Int:
 		if spec == "" {
 			return strconv.FormatInt(int64(x), 10), nil
 		}
-		s, err = pyfmt.FormatIntSpec(bigOf(x), spec, t.minor())
+		s, err = pyfmt.FormatInt64Spec(int64(x), spec, t.minor())
 	case *py.BigInt:
+		if spec == "" || !strings.ContainsAny(spec[len(spec)-1:], "bcoxXeEfFgG%") {
+			// Decimal digits: CPython's limit on their number applies.
+			if _, err := bigDecimal(t, (*big.Int)(x)); err != nil {
+				return "", err
+			}
+		}
 		s, err = pyfmt.FormatIntSpec(bigOf(x), spec, t.minor())
 	case py.Float:
 		s, err = pyfmt.FormatFloatSpec(float64(x), spec, t.minor())
@@ -359,10 +373,16 @@ func Format(t *Thread, o py.Object, spec string) (string, error) {
 // fmtArg describes o for pyfmt's % operator.
 func fmtArg(t *Thread, o py.Object) pyfmt.Arg {
 	switch x := o.(type) {
-	case py.Int, *py.BigInt:
+	case py.Int:
+		return pyfmt.IntArg64(int64(x))
+	case *py.BigInt:
 		return pyfmt.IntArg(bigOf(x))
 	case py.Bool:
-		a := pyfmt.IntArg(bigOf(x))
+		var v int64
+		if x {
+			v = 1
+		}
+		a := pyfmt.IntArg64(v)
 		a.TypeName = "bool"
 		a.Str = func() (string, error) { return Str(t, o) }
 		a.Repr = a.Str

@@ -43,9 +43,15 @@
 // the merge policy and run detection of the thread's version, so a user
 // __lt__ is called on the same pairs in the same order as in CPython.
 //
-// Limits: builtins that do unbounded work in one instruction (sum, sorted,
-// str.join, sequence repetition, list(iterable), …) charge steps for it, so
-// StepBudget and Ctx bound them; results over MaxSequenceBytes or
+// Limits: the evaluation loop counts steps where control can loop or
+// recurse, not per instruction: one per frame entry (call, generator
+// resume, exception handler) and, at each backward jump, the number of
+// instructions jumped back over, so straight-line code between two counted
+// points is bounded by its code object's length and a loop costs about as
+// many steps as the instructions it runs. Builtins that do unbounded work in
+// one instruction (sum, sorted, str.join, sequence repetition,
+// list(iterable), …) charge steps for it, so Thread.StepBudget and Ctx
+// bound them; results over MaxSequenceBytes or
 // MaxSequenceItems raise MemoryError (limits.go). Default reprs and id()
 // show deterministic fake addresses ([FakeAddr]), never Go addresses.
 // [SupportedVersions] lists the CPython versions the evaluator runs.

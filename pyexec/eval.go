@@ -116,18 +116,22 @@ func (t *Thread) loop(f *frame) (result py.Object, err error) {
 	consts := code.Consts
 	locals := f.locals
 	stack := f.stack
-	sp := f.pc // placeholder to keep types; reset below
-	sp = f.sp
+	sp := f.sp
 	pc := f.pc
 	lasti := pc
-	for {
-		t.steps++
-		if t.steps >= t.limit {
-			if err = t.checkInterrupt(); err != nil {
-				f.sp, f.pc, f.lasti = sp, pc, pc
-				return nil, err
-			}
+	// Steps are counted where control can come back: here (a call, a
+	// generator resume, a handler entered after an exception) and at
+	// backward jumps, which charge the instructions they jump over (see
+	// Thread.StepBudget). Between two such points pc only increases, so
+	// at most len(instrs) instructions run uncounted.
+	t.steps++
+	if t.steps >= t.limit {
+		if err = t.checkInterrupt(); err != nil {
+			f.sp, f.pc, f.lasti = sp, pc, pc
+			return nil, err
 		}
+	}
+	for {
 		if pc >= len(instrs) {
 			err = Errorf(SystemErrorType, "execution ran past the end of %s", code.Name)
 			break
@@ -584,7 +588,10 @@ func (t *Thread) loop(f *frame) (result py.Object, err error) {
 			s, err = Format(t, stack[sp-1], string(spec))
 			stack[sp-1], stack[sp] = py.String(s), nil
 		case bytecode.Call:
-			sp, err = t.opCall(f, in, stack, sp)
+			if sp, err = t.opCall(f, in, stack, sp, pc); err == errRangeIter {
+				err = nil
+				pc++ // opCall did the GET_ITER that follows
+			}
 		case bytecode.CallFunctionEx:
 			sp, err = t.opCallEx(in, stack, sp)
 		case bytecode.MakeFunction:
@@ -618,6 +625,9 @@ func (t *Thread) loop(f *frame) (result py.Object, err error) {
 			stack[sp-1], stack[sp] = fn, nil
 		case bytecode.Jump:
 			pc = int(in.Target)
+			if pc <= lasti {
+				err = t.backEdge(lasti - pc + 1)
+			}
 		case bytecode.PopJumpIfFalse, bytecode.PopJumpIfTrue:
 			sp--
 			v := stack[sp]
@@ -629,14 +639,18 @@ func (t *Thread) loop(f *frame) (result py.Object, err error) {
 				break
 			}
 			if b == (in.Op == bytecode.PopJumpIfTrue) {
-				pc = int(in.Target)
+				if pc = int(in.Target); pc <= lasti {
+					err = t.backEdge(lasti - pc + 1)
+				}
 			}
 		case bytecode.PopJumpIfNone, bytecode.PopJumpIfNotNone:
 			sp--
 			_, isNone := stack[sp].(py.NoneType)
 			stack[sp] = nil
 			if isNone == (in.Op == bytecode.PopJumpIfNone) {
-				pc = int(in.Target)
+				if pc = int(in.Target); pc <= lasti {
+					err = t.backEdge(lasti - pc + 1)
+				}
 			}
 		case bytecode.JumpIfFalseOrPop, bytecode.JumpIfTrueOrPop:
 			var b bool
@@ -644,18 +658,34 @@ func (t *Thread) loop(f *frame) (result py.Object, err error) {
 				break
 			}
 			if b == (in.Op == bytecode.JumpIfTrueOrPop) {
-				pc = int(in.Target)
+				if pc = int(in.Target); pc <= lasti {
+					err = t.backEdge(lasti - pc + 1)
+				}
 			} else {
 				sp--
 				stack[sp] = nil
 			}
 		case bytecode.GetIter:
+			// Fast paths: pooled iterators for loops (iter_pool.go).
+			switch x := stack[sp-1].(type) {
+			case *py.List:
+				stack[sp-1] = t.getListIter(x, f)
+				continue
+			case py.Tuple:
+				stack[sp-1] = t.getSliceIter(x, f)
+				continue
+			case *Range:
+				stack[sp-1] = t.getRangeIter(x, f)
+				continue
+			}
 			var it Iterator
 			if it, err = Iterate(t, stack[sp-1]); err == nil {
 				stack[sp-1] = it
 			}
 		case bytecode.ForIter:
-			// Fast paths: list and range iterators.
+			// Fast paths: list, tuple and range iterators; an exhausted
+			// pooled one goes back to the thread (iter_pool.go).
+			recycled := false
 			switch it := stack[sp-1].(type) {
 			case *listIter:
 				if it.i < len(it.l.Items) {
@@ -663,6 +693,21 @@ func (t *Thread) loop(f *frame) (result py.Object, err error) {
 					it.i++
 					sp++
 					continue
+				}
+				if it.owner == f {
+					t.putListIter(it)
+					recycled = true
+				}
+			case *sliceIter:
+				if it.i < len(it.items) {
+					stack[sp] = it.items[it.i]
+					it.i++
+					sp++
+					continue
+				}
+				if it.owner == f {
+					t.putSliceIter(it)
+					recycled = true
 				}
 			case *rangeIter:
 				if it.left > 0 {
@@ -672,20 +717,28 @@ func (t *Thread) loop(f *frame) (result py.Object, err error) {
 					sp++
 					continue
 				}
-			}
-			it, ok := stack[sp-1].(Iterator)
-			if !ok {
-				err = typeErrorf("'%s' object is not an iterator", TypeName(stack[sp-1]))
-				break
+				if it.owner == f {
+					t.putRangeIter(it)
+					recycled = true
+				}
 			}
 			var v py.Object
-			if v, err = it.Next(t); err != nil {
-				break
+			if !recycled {
+				it, ok := stack[sp-1].(Iterator)
+				if !ok {
+					err = typeErrorf("'%s' object is not an iterator", TypeName(stack[sp-1]))
+					break
+				}
+				if v, err = it.Next(t); err != nil {
+					break
+				}
 			}
 			if v == nil {
 				sp--
 				stack[sp] = nil
-				pc = int(in.Target)
+				if pc = int(in.Target); pc <= lasti {
+					err = t.backEdge(lasti - pc + 1)
+				}
 				break
 			}
 			stack[sp] = v
@@ -768,6 +821,9 @@ func (t *Thread) loop(f *frame) (result py.Object, err error) {
 		default:
 			// Block-stack, generator-delegation and match ops (eval_ext.go).
 			sp, pc, err = t.extOp(f, in, sp, pc, lasti)
+			if err == nil && pc <= lasti {
+				err = t.backEdge(lasti - pc + 1)
+			}
 		}
 		if err != nil {
 			break

@@ -1,6 +1,8 @@
 package pyexec
 
 import (
+	"errors"
+
 	"github.com/go-python/gpython/py"
 	"github.com/pybridge/pybridge/pyexec/bytecode"
 )
@@ -58,8 +60,17 @@ func (t *Thread) loadMethod(code *Code, pc int, obj py.Object, name string) (m p
 	return v, false, err
 }
 
+// errRangeIter is opCall's signal that it also did the GET_ITER after a
+// call of range.
+var errRangeIter = errors.New("pyexec: range iterator pushed")
+
 // opCall implements CALL under the one-call-shape rule.
-func (t *Thread) opCall(f *frame, in *bytecode.Instr, stack []py.Object, sp int) (int, error) {
+//
+// pc is the index of the next instruction. When it is GET_ITER, a call of
+// the builtin range pushes the range's iterator straight away (from the
+// thread's pool, see iter_pool.go) and returns errRangeIter, so that the
+// loop skips that GET_ITER: the range object could not be observed.
+func (t *Thread) opCall(f *frame, in *bytecode.Instr, stack []py.Object, sp, pc int) (int, error) {
 	var kwnames py.Tuple
 	if in.Arg2 >= 0 {
 		kwnames, _ = f.code.Consts[in.Arg2].(py.Tuple)
@@ -92,6 +103,17 @@ func (t *Thread) opCall(f *frame, in *bytecode.Instr, stack []py.Object, sp int)
 	}
 	if callable == nil {
 		return sp, Errorf(SystemErrorType, "CALL: NULL callable")
+	}
+	if callable == RangeType && len(kwnames) == 0 {
+		if instrs := f.code.prog.Instrs; pc < len(instrs) && instrs[pc].Op == bytecode.GetIter {
+			r, err := rangeOf(args)
+			clear(stack[base:sp])
+			if err != nil {
+				return base, err
+			}
+			stack[base] = t.getRangeIter(&r, f)
+			return base + 1, errRangeIter
+		}
 	}
 	res, err := call(t, callable, args, kwnames)
 	clear(stack[base:sp])

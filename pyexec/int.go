@@ -185,6 +185,9 @@ func intBinary(t *Thread, op int, a, b py.Object) (py.Object, bool, error) {
 	case opSub:
 		r.Sub(xb, yb)
 	case opMul:
+		if err := t.chargeBigResult(int64(xb.BitLen()+yb.BitLen()), mulWork(int64(xb.BitLen()), int64(yb.BitLen()))); err != nil {
+			return nil, true, err
+		}
 		r.Mul(xb, yb)
 	case opFloorDiv, opMod:
 		if yb.Sign() == 0 {
@@ -234,19 +237,23 @@ func intBinary(t *Thread, op int, a, b py.Object) (py.Object, bool, error) {
 			return nil, true, Errorf(OverflowErrorType, "too many digits in integer")
 		}
 		if op == opLShift {
+			bits := int64(xb.BitLen()) + yb.Int64()
+			if err := t.chargeBigResult(bits, float64(bits/64)); err != nil {
+				return nil, true, err
+			}
 			r.Lsh(xb, uint(yb.Int64()))
 		} else {
 			r.Rsh(xb, uint(yb.Int64()))
 		}
 	case opPow:
-		return intPow(xb, yb)
+		return intPow(t, xb, yb)
 	default:
 		return nil, false, nil
 	}
 	return normBig(r), true, nil
 }
 
-func intPow(xb, yb *big.Int) (py.Object, bool, error) {
+func intPow(t *Thread, xb, yb *big.Int) (py.Object, bool, error) {
 	if yb.Sign() < 0 {
 		xf, _ := new(big.Float).SetInt(xb).Float64()
 		yf, _ := new(big.Float).SetInt(yb).Float64()
@@ -259,7 +266,84 @@ func intPow(xb, yb *big.Int) (py.Object, bool, error) {
 	if yb.BitLen() > 32 && xb.CmpAbs(big.NewInt(1)) > 0 {
 		return nil, true, Errorf(OverflowErrorType, "exponent too large")
 	}
+	if xb.CmpAbs(big.NewInt(1)) > 0 {
+		bits := int64(xb.BitLen()-1) * yb.Int64()
+		if yb.Int64() > maxIntBits/int64(xb.BitLen()-1) {
+			bits = maxIntBits + 1 // and the product would overflow
+		}
+		if err := t.chargeBigResult(bits, 2*mulWork(bits/2, bits/2)); err != nil {
+			return nil, true, err
+		}
+	}
 	return normBig(new(big.Int).Exp(xb, yb, nil)), true, nil
+}
+
+// maxIntBits bounds the size of an int that arithmetic builds: like a str
+// over MaxSequenceBytes, a larger result raises MemoryError rather than
+// exhausting the host's memory.
+const maxIntBits = 8 * MaxSequenceBytes
+
+// chargeBigResult refuses an int result of more than maxIntBits bits and
+// charges work (word operations; 16 count as one step) before the work is
+// done: one multiplication or power cannot be interrupted once started, so
+// the step budget and the context are enforced here.
+func (t *Thread) chargeBigResult(bits int64, work float64) error {
+	if bits > maxIntBits {
+		return memoryError()
+	}
+	return t.charge(int64(work / 16))
+}
+
+// mulWork estimates the word operations of multiplying ints of a and b
+// bits: schoolbook for a small operand, Karatsuba (n^1.585) for balanced
+// ones.
+func mulWork(a, b int64) float64 {
+	wa, wb := float64(a/64+1), float64(b/64+1)
+	if wa > wb {
+		wa, wb = wb, wa
+	}
+	return wb * math.Pow(wa, 0.585)
+}
+
+// maxStrDigits is CPython's default sys.get_int_max_str_digits() (since
+// 3.8.14, 3.9.14, 3.10.7 and 3.11): converting an int of more decimal
+// digits to or from str raises ValueError.
+const maxStrDigits = 4300
+
+// maxStrDigitsBits is a bit length above which an int certainly has more
+// than maxStrDigits decimal digits (2**14286 > 10**4300).
+const maxStrDigitsBits = 14287
+
+// intStrLimit is CPython's ValueError for an int→str conversion over
+// maxStrDigits digits, or (has > 0) a str→int one of has digits.
+func intStrLimit(minor, has int) error {
+	lim := "4300 digits"
+	if minor < 11 {
+		lim = "4300"
+	}
+	if has > 0 {
+		return valueErrorf("Exceeds the limit (%s) for integer string conversion: value has %d digits; use sys.set_int_max_str_digits() to increase the limit", lim, has)
+	}
+	return valueErrorf("Exceeds the limit (%s) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit", lim)
+}
+
+// bigDecimal is str(b) with CPython's limit on the number of digits.
+func bigDecimal(t *Thread, b *big.Int) (string, error) {
+	if b.BitLen() > maxStrDigitsBits {
+		return "", intStrLimit(t.minor(), 0)
+	}
+	s := b.String()
+	if n := len(s) - b2i(b.Sign() < 0); n > maxStrDigits {
+		return "", intStrLimit(t.minor(), 0)
+	}
+	return s, nil
+}
+
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 func absI(x int64) int64 {

@@ -95,6 +95,9 @@ func collect(t *Thread, o py.Object) ([]py.Object, error) {
 type listIter struct {
 	l *py.List
 	i int
+	// owner is the frame whose GET_ITER took the iterator from the
+	// thread's pool (iter_pool.go); nil for other iterators.
+	owner *frame
 }
 
 func (it *listIter) Type() *py.Type { return IteratorType }
@@ -111,6 +114,7 @@ func (it *listIter) Next(*Thread) (py.Object, error) {
 type sliceIter struct {
 	items []py.Object
 	i     int
+	owner *frame // as listIter.owner
 }
 
 func (it *sliceIter) Type() *py.Type { return IteratorType }
@@ -246,6 +250,7 @@ func (r *Range) contains(t *Thread, item py.Object) (bool, error) {
 
 type rangeIter struct {
 	next, step, left int64
+	owner            *frame // as listIter.owner
 }
 
 func (it *rangeIter) Type() *py.Type { return IteratorType }

@@ -2,9 +2,10 @@ package pyexec
 
 // Work done inside builtins.
 //
-// The evaluation loop counts one step per instruction, but one instruction
-// can start unbounded work in a builtin: sum(range(10**12)), sorted(big),
-// ''.join(...), 'x' * 10**9, list(iterable), dict/set construction. Such
+// The evaluation loop counts steps at frame entries and backward jumps
+// (Thread.StepBudget), but one instruction can start unbounded work in a
+// builtin: sum(range(10**12)), sorted(big), ''.join(...), 'x' * 10**9,
+// list(iterable), dict/set construction. Such
 // builtins charge steps in proportion to their work (one per item iterated
 // or compared, one per chargeBytes bytes copied) through Thread.charge,
 // which also checks the step budget and the context, so a Thread's

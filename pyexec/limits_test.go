@@ -45,6 +45,36 @@ func TestChargedBuiltins(t *testing.T) {
 	}
 }
 
+// TestChargedBigInts: an int product, power or shift cannot be interrupted
+// once started, so it is charged before it runs: a small step budget or a
+// cancelled context stops 10**(10**8) and repeated squaring at once, and an
+// int result over the size limit raises MemoryError instead of allocating.
+func TestChargedBigInts(t *testing.T) {
+	for _, ver := range []string{"3.8", "3.12"} {
+		file := "testdata/builtins2_py" + ver + ".json"
+		th, fn := goldenFunc(t, file, "charged_bigpow")
+		th.StepBudget = 1_000_000
+		start := time.Now()
+		_, err := pyexec.Call(th, fn, []py.Object{pyexec.MakeInt(100_000_000)}, nil)
+		require.ErrorContains(t, err, "step budget", ver)
+		require.Less(t, time.Since(start), 2*time.Second, ver)
+
+		th, fn = goldenFunc(t, file, "charged_bigint")
+		ctx, cancel := context.WithTimeout(context.Background(), 20*time.Millisecond)
+		th.Ctx = ctx
+		start = time.Now()
+		_, err = pyexec.Call(th, fn, []py.Object{pyexec.MakeInt(40)}, nil)
+		cancel()
+		require.ErrorContains(t, err, "KeyboardInterrupt", ver)
+		require.Less(t, time.Since(start), 2*time.Second, ver)
+
+		// 10**(10**9) would be over 3 * 10**9 bits.
+		th, fn = goldenFunc(t, file, "charged_bigpow")
+		_, err = pyexec.Call(th, fn, []py.Object{pyexec.MakeInt(1_000_000_000)}, nil)
+		require.EqualError(t, err, "MemoryError", ver)
+	}
+}
+
 // TestHashAcrossVersions: a dict built by a 3.8 thread (SipHash-2-4 str
 // hashes) is found by lookups without a thread or from a 3.12 thread, and
 // functions made over such globals get their __module__.

@@ -170,11 +170,7 @@ func strSplit(t *Thread, self py.Object, args []py.Object, kw py.Tuple) (py.Obje
 		if sep == "" {
 			return nil, valueErrorf("empty separator")
 		}
-		n := -1
-		if max >= 0 {
-			n = int(max) + 1
-		}
-		parts = strings.SplitN(s, string(sep), n)
+		return &py.List{Items: splitSep(s, string(sep), max)}, nil
 	}
 	return &py.List{Items: boxStrings(parts)}, nil
 }
@@ -214,9 +210,19 @@ func strJoin(t *Thread, self py.Object, args []py.Object, kw py.Tuple) (py.Objec
 	if err := posArgs("str.join", args, kw, 1, 1); err != nil {
 		return nil, err
 	}
-	items, err := collect(t, args[0])
-	if err != nil {
-		return nil, typeErrorf("can only join an iterable")
+	// A list or tuple is read in place: only type checks run below, no
+	// Python code that could change it.
+	var items []py.Object
+	switch x := args[0].(type) {
+	case *py.List:
+		items = x.Items
+	case py.Tuple:
+		items = x
+	default:
+		var err error
+		if items, err = collect(t, args[0]); err != nil {
+			return nil, typeErrorf("can only join an iterable")
+		}
 	}
 	sep := string(self.(py.String))
 	total := int64(len(sep)) * int64(max(len(items)-1, 0))
@@ -228,19 +234,23 @@ func strJoin(t *Thread, self py.Object, args []py.Object, kw py.Tuple) (py.Objec
 	if err := t.checkBytes(total); err != nil {
 		return nil, err
 	}
-	var b strings.Builder
-	b.Grow(int(total))
 	for i, it := range items {
-		s, ok := it.(py.String)
-		if !ok {
+		if _, ok := it.(py.String); !ok {
 			return nil, typeErrorf("sequence item %d: expected str instance, %s found", i, TypeName(it))
 		}
-		if i > 0 {
-			b.WriteString(sep)
-		}
-		b.WriteString(string(s))
 	}
-	return py.String(b.String()), nil
+	if len(items) == 1 {
+		return items[0], nil
+	}
+	obj, b := newStr(int(total))
+	b = b[:0]
+	for i, it := range items {
+		if i > 0 {
+			b = append(b, sep...)
+		}
+		b = append(b, it.(py.String)...)
+	}
+	return obj, nil
 }
 
 func strReplace(t *Thread, self py.Object, args []py.Object, kw py.Tuple) (py.Object, error) {

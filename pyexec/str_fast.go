@@ -1,6 +1,7 @@
 package pyexec
 
 import (
+	"strings"
 	"unsafe"
 
 	"github.com/go-python/gpython/py"
@@ -63,4 +64,36 @@ func splitASCIIWhitespace(s string, max int64) ([]py.Object, bool) {
 		i = j
 	}
 	return items[:k], true
+}
+
+// splitSep is str.split(sep, max) for a non-empty sep: the fields as str
+// objects, with two allocations in all (strings.SplitN and boxStrings take
+// three).
+func splitSep(s, sep string, max int64) []py.Object {
+	n := 1
+	if max < 0 {
+		n += strings.Count(s, sep)
+	} else {
+		for rest := s; int64(n) <= max; n++ {
+			j := strings.Index(rest, sep)
+			if j < 0 {
+				break
+			}
+			rest = rest[j+len(sep):]
+		}
+	}
+	items := make([]py.Object, n)
+	strs := make([]py.String, n)
+	for i := range n {
+		if i < n-1 {
+			j := strings.Index(s, sep)
+			strs[i] = py.String(s[:j])
+			s = s[j+len(sep):]
+		} else {
+			strs[i] = py.String(s)
+		}
+		e := (*eface)(unsafe.Pointer(&items[i]))
+		e.typ, e.data = strTypeWord, unsafe.Pointer(&strs[i])
+	}
+	return items
 }

@@ -1,6 +1,7 @@
 package pyexec
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/go-python/gpython/py"
@@ -52,4 +53,28 @@ func TestBoxing(t *testing.T) {
 	items := boxStrings([]string{"a", "", "bc"})
 	require.Equal(t, []py.Object{py.String("a"), py.String(""), py.String("bc")}, items)
 	require.True(t, Identical(items[2], py.String("bc")))
+}
+
+// TestSplitSep: splitSep agrees with strings.SplitN for every maxsplit.
+func TestSplitSep(t *testing.T) {
+	for _, s := range []string{"", ",", "a", "a,b", ",a,,b,", "a,,b,,,c", "ééé,ü,", "abcabcab"} {
+		for _, sep := range []string{",", ",,", "ab", "é"} {
+			for max := int64(-1); max < 6; max++ {
+				n := -1
+				if max >= 0 {
+					n = int(max) + 1
+				}
+				want := strings.SplitN(s, sep, n)
+				got := splitSep(s, sep, max)
+				if len(got) != len(want) {
+					t.Fatalf("split(%q, %q, %d): %d fields, want %d", s, sep, max, len(got), len(want))
+				}
+				for i := range want {
+					if got[i] != py.String(want[i]) {
+						t.Fatalf("split(%q, %q, %d)[%d] = %v, want %q", s, sep, max, i, got[i], want[i])
+					}
+				}
+			}
+		}
+	}
 }

@@ -28,8 +28,19 @@ type Thread struct {
 	// RecursionLimit bounds the depth of nested Python calls (default
 	// DefaultRecursionLimit); exceeding it raises RecursionError.
 	RecursionLimit int
-	// StepBudget bounds the number of instructions executed (0: no limit);
-	// exceeding it stops evaluation with an error.
+	// StepBudget bounds the number of steps (0: no limit); exceeding it
+	// stops evaluation with an error that Python code cannot catch.
+	//
+	// Steps are not counted per instruction but where control can loop
+	// or recurse: each entry into a frame (a call, a generator resume, a
+	// handler entered after an exception) is one step, a backward jump
+	// charges the number of instructions it jumps back over (so a loop
+	// costs about as many steps as the instructions of its body), and
+	// builtins that do unbounded work in one instruction charge for it
+	// (limits.go). Code that runs between two counted points never jumps
+	// backward, so it is bounded by the length of its code object: the
+	// budget and Ctx stop any code promptly, and for loop-heavy code the
+	// count stays close to the number of instructions executed.
 	StepBudget int64
 
 	version bytecode.Version
@@ -53,6 +64,8 @@ type Thread struct {
 	shc *[strHashCacheSize]strHashCache
 	// setEq is the element equality of sets (eqFor, set.go).
 	setEq func(a, b py.Object) (bool, error)
+	// iters are free for-loop iterators (iter_pool.go).
+	iters iterPool
 }
 
 // NewThread returns a thread that reproduces CPython version v with
@@ -67,7 +80,7 @@ func (t *Thread) Version() bytecode.Version { return t.version }
 // SetHashSeed selects PYTHONHASHSEED for str/bytes hashing.
 func (t *Thread) SetHashSeed(seed uint32) { t.hash = pyhash.New(t.version.Minor, seed) }
 
-// Steps returns the number of instructions executed so far.
+// Steps returns the number of steps counted so far (see StepBudget).
 func (t *Thread) Steps() int64 { return t.steps }
 
 func (t *Thread) minor() int {
@@ -124,6 +137,16 @@ func (t *Thread) checkInterrupt() error {
 	t.limit = t.steps + ctxCheckInterval
 	if b := t.StepBudget; b > 0 && b < t.limit {
 		t.limit = b
+	}
+	return nil
+}
+
+// backEdge charges a backward jump over n instructions and, once the next
+// check is due, enforces the step budget and the context.
+func (t *Thread) backEdge(n int) error {
+	t.steps += int64(n)
+	if t.steps >= t.limit {
+		return t.checkInterrupt()
 	}
 	return nil
 }

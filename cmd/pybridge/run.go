@@ -44,7 +44,7 @@ func runRun(env *cmdEnv, args []string) int {
 	outPath := fs.String("output", "", "write the results to this file instead of standard output")
 	python := fs.String("python", "", "CPython version the payload was made by (default: inferred from its bytecode)")
 	untested := fs.Bool("allow-untested", false, "run payloads of CPython versions the evaluator is not tested against")
-	maxSteps := fs.Int64("max-steps", 0, "stop a task after this many bytecode instructions (0: no limit)")
+	maxSteps := fs.Int64("max-steps", 0, "stop a task after this many evaluation steps, about one per bytecode instruction run in a loop (0: no limit)")
 	mode := fs.String("mode", "", "map, flatmap, filter, partition (f(iterator)), pipeline (f(split, iterator)) or reduce (default: pipeline for a PySpark command, else map)")
 	partitions := fs.Int("partitions", 1, "split the input records into this many partitions (tasks)")
 	workers := fs.Int("workers", 0, "worker goroutines (default: GOMAXPROCS)")

@@ -39,7 +39,7 @@ func runTest(env *cmdEnv, args []string) int {
 	python := fs.String("python", "", "CPython version the payloads were made by (default: inferred from each payload)")
 	untested := fs.Bool("allow-untested", false, "run payloads of CPython versions the evaluator is not tested against")
 	mode := fs.String("mode", "", "how each payload is applied to its records: map, flatmap, filter, partition, pipeline or reduce (default: map, or pipeline for a PySpark command)")
-	maxSteps := fs.Int64("max-steps", 0, "stop a case after this many bytecode instructions (0: no limit)")
+	maxSteps := fs.Int64("max-steps", 0, "stop a case after this many evaluation steps, about one per bytecode instruction run in a loop (0: no limit)")
 	strict := fs.Bool("strict", false, "check payloads with unknown globals as errors (default-deny)")
 	var allow stringList
 	fs.Var(&allow, "allow", "trust a global (module.name or module.*) when checking; repeatable")

@@ -25,6 +25,16 @@ type numParts struct {
 // following CPython's _PyUnicode_InsertThousandsGrouping. size 0 means no
 // grouping.
 func groupDigits(digits string, minWidth, size int, sep string) string {
+	if size == 0 {
+		// One chunk: the digits, zero-padded to minWidth.
+		if minWidth > len(digits) {
+			return strings.Repeat("0", minWidth-len(digits)) + digits
+		}
+		if len(digits) == 0 {
+			return "0"
+		}
+		return digits
+	}
 	var chunks []string
 	remaining := len(digits)
 	pos := len(digits)
@@ -102,8 +112,12 @@ func layoutNumber(p numParts, sp *Spec, r resolved, group int, upper bool) strin
 			lpad = padding
 		}
 	}
+	if lpad == 0 && spad == 0 && rpad == 0 && sign == "" && prefix == "" && !p.decimal && p.remainder == "" {
+		return grouped
+	}
 	fill := string(r.fill)
 	var b strings.Builder
+	b.Grow((lpad+spad+rpad)*len(fill) + len(sign) + len(prefix) + len(grouped) + 1 + len(p.remainder))
 	b.WriteString(strings.Repeat(fill, lpad))
 	b.WriteString(sign)
 	b.WriteString(prefix)
@@ -120,7 +134,10 @@ func layoutNumber(p numParts, sp *Spec, r resolved, group int, upper bool) strin
 // FormatInt formats an integer as int.__format__ does for a non-empty
 // spec: presentation types b c d o x X n and none, and e E f F g G % after
 // conversion to float. Use FormatIntSpec for the full format(v, spec).
-func FormatInt(v *big.Int, sp Spec) (string, error) {
+func FormatInt(v *big.Int, sp Spec) (string, error) { return formatInt(v, 0, sp) }
+
+// formatInt is FormatInt of v, or of x when v is nil.
+func formatInt(v *big.Int, x int64, sp Spec) (string, error) {
 	typ := sp.Type
 	if !sp.HasType {
 		typ = 'd'
@@ -132,6 +149,9 @@ func FormatInt(v *big.Int, sp Spec) (string, error) {
 	switch typ {
 	case 'b', 'c', 'd', 'o', 'x', 'X', 'n':
 	case 'e', 'E', 'f', 'F', 'g', 'G', '%':
+		if v == nil {
+			return formatFloat(float64(x), sp, group)
+		}
 		f, acc := new(big.Float).SetInt(v).Float64()
 		if math.IsInf(f, 0) || (acc != big.Exact && math.Abs(f) > math.MaxFloat64) {
 			return "", overflowError("int too large to convert to float")
@@ -155,10 +175,12 @@ func FormatInt(v *big.Int, sp Spec) (string, error) {
 		if sp.Alternate {
 			return "", valueError("Alternate form (#) not allowed with integer format specifier 'c'")
 		}
-		if !v.IsInt64() {
-			return "", overflowError("Python int too large to convert to C long")
+		if v != nil {
+			if !v.IsInt64() {
+				return "", overflowError("Python int too large to convert to C long")
+			}
+			x = v.Int64()
 		}
-		x := v.Int64()
 		if x < 0 || x > 0x10ffff {
 			return "", overflowError("%%c arg not in range(0x110000)")
 		}
@@ -186,8 +208,17 @@ func FormatInt(v *big.Int, sp Spec) (string, error) {
 	if !sp.Alternate {
 		p.prefix = ""
 	}
-	p.neg = v.Sign() < 0
-	p.digits = new(big.Int).Abs(v).Text(base)
+	if v == nil {
+		u := uint64(x)
+		if x < 0 {
+			u = -u
+		}
+		p.neg = x < 0
+		p.digits = strconv.FormatUint(u, base)
+	} else {
+		p.neg = v.Sign() < 0
+		p.digits = new(big.Int).Abs(v).Text(base)
+	}
 	return layoutNumber(p, &sp, r, group, typ == 'X'), nil
 }
 
@@ -221,8 +252,18 @@ func layoutChar(ch string, sp *Spec, r resolved) string {
 }
 
 // FormatInt64 is FormatInt for an int64.
-func FormatInt64(v int64, sp Spec) (string, error) {
-	return FormatInt(big.NewInt(v), sp)
+func FormatInt64(v int64, sp Spec) (string, error) { return formatInt(nil, v, sp) }
+
+// FormatInt64Spec is FormatIntSpec for an int64.
+func FormatInt64Spec(v int64, spec string, minor int) (string, error) {
+	if spec == "" {
+		return strconv.FormatInt(v, 10), nil
+	}
+	sp, err := ParseSpecFor(spec, "int", minor)
+	if err != nil {
+		return "", err
+	}
+	return formatInt(nil, v, sp)
 }
 
 // FormatIntSpec returns format(v, spec) for a Python int under CPython

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"math/big"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -34,7 +35,7 @@ type Arg struct {
 	// TypeName is type(x).__name__, used in error messages. When empty,
 	// "int", "float" or "str" is assumed from Kind.
 	TypeName string
-	// Int is the value of an ArgInt.
+	// Int is the value of an ArgInt (nil for one made by IntArg64).
 	Int *big.Int
 	// Float is the value of an ArgFloat.
 	Float float64
@@ -51,10 +52,25 @@ type Arg struct {
 	IntValue   func() (*big.Int, error)
 	Index      func() (*big.Int, error)
 	FloatValue func() (float64, error)
+
+	// small is the value of an ArgInt made by IntArg64, whose Int is nil.
+	small int64
 }
 
 // IntArg returns the Arg for a Python int.
 func IntArg(v *big.Int) Arg { return Arg{Kind: ArgInt, Int: v} }
+
+// IntArg64 returns the Arg for a Python int that fits an int64: it formats
+// without big.Int arithmetic.
+func IntArg64(v int64) Arg { return Arg{Kind: ArgInt, small: v} }
+
+// int returns the value of an ArgInt as a big.Int.
+func (a *Arg) int() *big.Int {
+	if a.Int == nil {
+		a.Int = big.NewInt(a.small)
+	}
+	return a.Int
+}
 
 // FloatArg returns the Arg for a Python float.
 func FloatArg(f float64) Arg { return Arg{Kind: ArgFloat, Float: f} }
@@ -83,6 +99,9 @@ func (a *Arg) str() (string, error) {
 	}
 	switch a.Kind {
 	case ArgInt:
+		if a.Int == nil {
+			return strconv.FormatInt(a.small, 10), nil
+		}
 		return a.Int.String(), nil
 	case ArgFloat:
 		return pyrepr.Float(a.Float), nil
@@ -183,6 +202,8 @@ type pctState struct {
 	dict   bool
 	minor  int
 	out    strings.Builder
+	// src is the format when it is ASCII (fmt[i] is then src[i]), else "".
+	src string
 }
 
 func (st *pctState) next() (*Arg, error) {
@@ -200,6 +221,10 @@ func (st *pctState) next() (*Arg, error) {
 // PercentArgs returns format % args as CPython 3.minor computes it.
 func PercentArgs(format string, args Args, minor int) (string, error) {
 	st := &pctState{fmt: []rune(format), args: args, minor: minor}
+	if isASCII(format) {
+		st.src = format
+	}
+	st.out.Grow(len(format) + 8*max(len(args.Items), 1))
 	if args.IsTuple {
 		st.arglen = len(args.Items)
 	} else {
@@ -219,7 +244,11 @@ func PercentArgs(format string, args Args, minor int) (string, error) {
 				st.pos++
 			}
 			st.cnt -= st.pos - start - 1
-			st.out.WriteString(string(st.fmt[start:st.pos]))
+			if st.src != "" {
+				st.out.WriteString(st.src[start:st.pos])
+			} else {
+				st.out.WriteString(string(st.fmt[start:st.pos]))
+			}
 			continue
 		}
 		st.pos++
@@ -231,6 +260,15 @@ func PercentArgs(format string, args Args, minor int) (string, error) {
 		return "", typeError("not all arguments converted during string formatting")
 	}
 	return st.out.String(), nil
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 func (st *pctState) read() rune {
@@ -340,10 +378,10 @@ flags:
 		if v.Kind != ArgInt {
 			return typeError("* wants int")
 		}
-		if !v.Int.IsInt64() {
+		if !v.int().IsInt64() {
 			return overflowError("Python int too large to convert to C ssize_t")
 		}
-		w := v.Int.Int64()
+		w := v.int().Int64()
 		if w < 0 {
 			a.flags |= fLJust
 			w = -w
@@ -374,10 +412,11 @@ flags:
 			if v.Kind != ArgInt {
 				return typeError("* wants int")
 			}
-			if !v.Int.IsInt64() || v.Int.Int64() > math.MaxInt32 || v.Int.Int64() < math.MinInt32 {
+			n := v.int()
+			if !n.IsInt64() || n.Int64() > math.MaxInt32 || n.Int64() < math.MinInt32 {
 				return overflowError("Python int too large to convert to C int")
 			}
-			a.prec = max(int(v.Int.Int64()), 0)
+			a.prec = max(int(n.Int64()), 0)
 			advance()
 		} else if a.ch >= '0' && a.ch <= '9' {
 			a.prec = int(a.ch - '0')
@@ -459,6 +498,9 @@ func asFloat(v *Arg) (float64, error) {
 	case ArgFloat:
 		return v.Float, nil
 	case ArgInt:
+		if v.Int == nil {
+			return float64(v.small), nil
+		}
 		f, _ := new(big.Float).SetInt(v.Int).Float64()
 		if math.IsInf(f, 0) {
 			return 0, overflowError("int too large to convert to float")
@@ -484,6 +526,9 @@ func (st *pctState) formatLong(v *Arg, a *pctArg) (string, error) {
 	var n *big.Int
 	switch v.Kind {
 	case ArgInt:
+		if v.Int == nil {
+			return formatLong64(v.small, a), nil
+		}
 		n = v.Int
 	case ArgFloat:
 		if a.ch == 'o' || a.ch == 'x' || a.ch == 'X' {
@@ -532,6 +577,45 @@ func (st *pctState) formatLong(v *Arg, a *pctArg) (string, error) {
 	return s, nil
 }
 
+// formatLong64 is formatLong's digits for an int64 value.
+func formatLong64(x int64, a *pctArg) string {
+	base, prefix := 10, ""
+	switch a.ch {
+	case 'o':
+		base, prefix = 8, "0o"
+	case 'x', 'X':
+		base, prefix = 16, "0x"
+	}
+	if a.flags&fAlt == 0 {
+		prefix = ""
+	}
+	u := uint64(x)
+	if x < 0 {
+		u = -u
+	}
+	var buf [88]byte
+	b := buf[:0]
+	if x < 0 {
+		b = append(b, '-')
+	}
+	b = append(b, prefix...)
+	if a.prec > 0 {
+		nd := len(strconv.AppendUint(buf[64:64], u, base))
+		for i := nd; i < a.prec; i++ {
+			b = append(b, '0')
+		}
+	}
+	b = strconv.AppendUint(b, u, base)
+	if a.ch == 'X' {
+		for i, c := range b {
+			if c >= 'a' && c <= 'z' {
+				b[i] = c - 'a' + 'A'
+			}
+		}
+	}
+	return string(b)
+}
+
 func (st *pctState) formatChar(v *Arg) (rune, error) {
 	bad := typeError("%%c requires int or char")
 	var n *big.Int
@@ -549,7 +633,7 @@ func (st *pctState) formatChar(v *Arg) (rune, error) {
 		}
 		return 0, bad
 	case ArgInt:
-		n = v.Int
+		n = v.int()
 	case ArgOther:
 		if v.Index == nil {
 			return 0, bad
@@ -572,14 +656,19 @@ func (st *pctState) formatChar(v *Arg) (rune, error) {
 
 // output pads one converted value, as unicode_format_arg_output does.
 func (st *pctState) output(a *pctArg, s string) {
-	str := []rune(s)
-	if len(s) > 0 && !utf8.ValidString(s) {
+	var str []rune
+	valid := utf8.ValidString(s)
+	n := utf8.RuneCountInString(s)
+	if !valid {
 		str = surrogateRunes(s)
+		n = len(str)
 	}
-	n := len(str)
 	if (a.width == -1 || a.width <= n) && (a.prec == -1 || a.prec >= n) && a.flags&(fSign|fBlank) == 0 {
 		st.out.WriteString(s)
 		return
+	}
+	if valid {
+		str = []rune(s)
 	}
 	fill := ' '
 	if a.sign && a.flags&fZero != 0 {

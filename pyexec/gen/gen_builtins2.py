@@ -340,6 +340,41 @@ def charged_build(n):
     return len(list(range(n))) + len(dict.fromkeys(range(n))) + len(set(range(n))) + len(','.join(['ab'] * n)) + len(('ab' * n).replace('a', 'xyz'))
 
 
+def charged_bigint(n):
+    # Big-int products and powers charge steps before the work is done.
+    x = 3
+    for _ in range(n):
+        x = x * x
+    return len(format(x, 'b'))
+
+
+def charged_bigpow(n):
+    return len(format(10 ** n, 'b')) + len(format(1 << n, 'x'))
+
+
+def int_str_limit(which):
+    # CPython's default int_max_str_digits (4300) bounds decimal conversions.
+    if which == 0:
+        return len(str(10 ** 4300 - 1)), len(repr(-(10 ** 4300 - 1))), int('7' * 4300) % 1000, len(format(10 ** 5000, 'x'))
+    if which == 1:
+        return str(10 ** 4300)
+    if which == 2:
+        return repr(-2 ** 20000)
+    if which == 3:
+        return int('1' * 4301)
+    if which == 4:
+        return int('0' * 5000)
+    if which == 5:
+        return int('z' * 4400, 36)
+    if which == 6:
+        return format(10 ** 5000, ',')
+    if which == 7:
+        return f'{10 ** 5000}'
+    if which == 8:
+        return int('1' * 5000, 16) % 1000, format(10 ** 5000, 'x')[:5], format(10 ** 5000, '.3e')
+    return '%x' % 10 ** 5000 == format(10 ** 5000, 'x')
+
+
 CASES = [
     (str_case, [("hello wORLD foo-bar 1st o'neil",), ("ǆemal ß",), ("",)]),
     (str_pad, [("ab", 7), ("abc", 2), ("-5", 5)]),
@@ -376,6 +411,9 @@ CASES = [
     (charged_repeat, [(3,)]),
     (charged_sum, [(5,)]),
     (charged_build, [(4,)]),
+    (charged_bigint, [(3,)]),
+    (charged_bigpow, [(5,)]),
+    (int_str_limit, [(i,) for i in range(10)]),
 ]
 
 

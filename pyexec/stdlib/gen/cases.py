@@ -253,6 +253,12 @@ JSON = [
     "json.loads('{\"a\": 1,}')",
     "json.loads('{1: 2}')",
     "json.loads('[1,]')",
+    # Deep nesting raises RecursionError (the Go stack would overflow).
+    "json.loads('[' * 100000 + ']' * 100000)",
+    "json.loads('{\"a\": ' * 100000)",
+    "l = []\nfor _ in range(100000):\n    l = [l]\nreturn json.dumps(l)",
+    "d = {}\nfor _ in range(100000):\n    d = {'a': (d,)}\nreturn json.dumps(d)",
+    "len(json.dumps(json.loads('[' * 500 + ']' * 500)))",
     "json.loads('\"abc')",
     "json.loads('\"a\\\\qb\"')",
     "json.loads('\"\\\\u12x4\"')",

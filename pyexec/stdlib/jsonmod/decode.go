@@ -16,6 +16,24 @@ type decoder struct {
 	objectHook, pairsHook               py.Object
 	parseFloat, parseInt, parseConstant py.Object
 	strict                              bool
+	// depth is the nesting of arrays and objects being decoded.
+	depth int
+}
+
+// maxDepth bounds the nesting json.loads and json.dumps follow, as
+// CPython's recursion limit does (its C scanner and encoder count each
+// level as a call), so deeply nested input raises RecursionError rather
+// than overflowing the Go stack.
+const maxDepth = pyexec.DefaultRecursionLimit
+
+// enter counts one more level of nesting; the caller must call d.depth--
+// when it returns.
+func (d *decoder) enter(what string) error {
+	d.depth++
+	if d.depth > maxDepth {
+		return pyexec.Errorf(pyexec.RecursionErrorType, "maximum recursion depth exceeded while decoding a JSON %s from a unicode string", what)
+	}
+	return nil
 }
 
 // stop is the StopIteration of CPython's scanner: no value at pos.
@@ -329,6 +347,10 @@ func (d *decoder) str(end int) (string, int, error) {
 }
 
 func (d *decoder) object(end int) (py.Object, int, error) {
+	defer func() { d.depth-- }()
+	if err := d.enter("object"); err != nil {
+		return nil, 0, err
+	}
 	var pairs []py.Tuple
 	next := d.at(end)
 	if next != '"' {
@@ -408,6 +430,10 @@ func (d *decoder) finishObject(pairs []py.Tuple) (py.Object, error) {
 }
 
 func (d *decoder) array(end int) (py.Object, int, error) {
+	defer func() { d.depth-- }()
+	if err := d.enter("array"); err != nil {
+		return nil, 0, err
+	}
 	var items []py.Object
 	end = d.ws(end)
 	if d.at(end) == ']' {

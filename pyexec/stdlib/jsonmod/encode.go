@@ -29,6 +29,7 @@ func newModule(t *pyexec.Thread) (*pyexec.Module, error) {
 
 type encoder struct {
 	t               *pyexec.Thread
+	depth           int // nesting of arrays and objects being encoded
 	skipkeys        bool
 	ensureASCII     bool
 	checkCircular   bool
@@ -195,6 +196,15 @@ func (e *encoder) mark(o py.Object) (func(), error) {
 }
 
 func (e *encoder) encode(o py.Object, level int) error {
+	switch o.(type) {
+	case py.NoneType, py.Bool, py.String, py.Int, *py.BigInt, py.Float:
+	default: // containers, and objects given to default()
+		e.depth++
+		defer func() { e.depth-- }()
+		if e.depth > maxDepth {
+			return pyexec.Errorf(pyexec.RecursionErrorType, "maximum recursion depth exceeded while encoding a JSON object")
+		}
+	}
 	switch x := o.(type) {
 	case py.NoneType:
 		e.b.WriteString("null")

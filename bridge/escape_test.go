@@ -1,0 +1,124 @@
+package bridge
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/pybridge/pybridge/bridge/check"
+	"github.com/pybridge/pybridge/pickle"
+	"github.com/pybridge/pybridge/pyexec"
+)
+
+// escapeWant is what each payload of testdata/escape (made by
+// testdata/gen/gen_escape.py) must come to when it is loaded WITHOUT the
+// checker and run: an error containing the text, or (prefix "= ") exactly
+// this repr (prefix "^ ": a repr starting so). Every probe walks toward the host (files, environment,
+// processes, threads, interpreter internals) or tries to exhaust it.
+var escapeWant = map[string]string{
+	"builtins_import_os":     "os.system needs a host capability that is not granted",
+	"builtins_module_mutate": "ModuleNotFoundError: No module named 'builtins'",
+	"builtins_open":          "NameError: name 'open' is not defined",
+	"codecs_open":            "ModuleNotFoundError: No module named 'codecs'",
+	"compile_code":           "NameError: name 'compile' is not defined",
+	// copy calls neither __reduce__ nor __reduce_ex__ of a user class.
+	"copy_reduce":            "^ <__main__.copy_reduce.<locals>.X object at 0x",
+	"copy_reduce_eval":       "^ <__main__.copy_reduce_eval.<locals>.X object at 0x",
+	"deep_json_dumps":        "RecursionError: maximum recursion depth exceeded while encoding a JSON object",
+	"deep_json_loads":        "RecursionError: maximum recursion depth exceeded while decoding a JSON array",
+	"deep_recursion":         "RecursionError: maximum recursion depth exceeded",
+	"eval_exec":              "NameError: name 'eval' is not defined",
+	"exc_type_attr":          "TypeError: cannot set 'foo' attribute of immutable type 'ValueError'",
+	"func_code_mutation":     "= 1", // __code__ cannot be replaced: g still returns 1
+	"func_globals_builtins":  "AttributeError: 'NoneType' object has no attribute 'open'",
+	"functools_partial_open": "NameError: name 'open' is not defined",
+	"gen_frame":              "AttributeError: 'generator' object has no attribute 'gi_frame'",
+	"h_class_dict_mutation":  "TypeError: vars() argument must have __dict__ attribute",
+	"huge_alloc":             "step budget",
+	"huge_pow":               "MemoryError", // 10 ** (10**9) would be over 2**31 bits
+	"import_importlib":       "ModuleNotFoundError: No module named 'importlib'",
+	"int_str_big":            "step budget", // 2 ** (10**8) is charged before it is computed
+	"io_fileio":              "AttributeError: module 'io' has no attribute 'FileIO'",
+	"io_open":                "AttributeError: module 'io' has no attribute 'open'",
+	"j_module_type_attr":     "TypeError: cannot set 'pwned' attribute of immutable type 'module'",
+	"json_object_hook":       "NameError: name 'eval' is not defined",
+	"l_instance_class_swap":  "TypeError: __class__ assignment is not supported",
+	"namedtuple_exec":        "ValueError: Type names and field names must be valid identifiers",
+	"object_setattr_type":    "TypeError: cannot set 'foo' attribute of immutable type 'int'",
+	"operator_methodcaller":  "AttributeError: type object 'object' has no attribute '__subclasses__'",
+	"os_environ":             "os.getcwd needs a host capability that is not granted",
+	"os_path_host":           "AttributeError: module 'posixpath' has no attribute 'expanduser'",
+	"random_urandom":         "os.urandom needs a host capability that is not granted",
+	"set_builtin_type_attr":  "TypeError: cannot set 'foo' attribute of immutable type 'int'",
+	"str_mul_big":            "OverflowError: repeated string is too long",
+	"string_formatter_walk":  "ValueError",
+	"subclasses":             "AttributeError: 'tuple' object has no attribute '__class__'",
+	"super_dunders":          "AttributeError: 'super' object has no attribute '__subclasses__'",
+	"sys_modules":            "ModuleNotFoundError: No module named 'sys'",
+	"tb_frame":               "AttributeError: 'NoneType' object has no attribute 'tb_frame'",
+	"thread_start":           "can't start new thread (module needs host capability 'threads', not granted)",
+	"type_dict_mutate":       "AttributeError: type object 'int' has no attribute '__dict__'",
+	"type_setattr_int":       "TypeError: cannot set 'foo' attribute of immutable type 'int'",
+	"types_codetype":         "AttributeError: 'code' object has no attribute 'replace'",
+	"typing_forwardref2":     "AttributeError: module 'typing' has no attribute 'ForwardRef'",
+	"uuid_host":              "AttributeError: module 'uuid' has no attribute 'getnode'",
+}
+
+// TestEscapePayloads: every escape probe is refused or harmless even with
+// the checker out of the way, within a step budget and a deadline; and no
+// probe is missing from the table (or the table from the folder).
+func TestEscapePayloads(t *testing.T) {
+	files, err := filepath.Glob("../testdata/escape/*.pkl")
+	require.NoError(t, err)
+	require.NotEmpty(t, files)
+	var names []string
+	for _, f := range files {
+		names = append(names, strings.TrimSuffix(filepath.Base(f), ".pkl"))
+	}
+	var want []string
+	for n := range escapeWant {
+		want = append(want, n)
+	}
+	sort.Strings(want)
+	require.Equal(t, want, names, "testdata/escape and escapeWant disagree")
+	for i, name := range names {
+		t.Run(name, func(t *testing.T) {
+			data, err := os.ReadFile(files[i])
+			require.NoError(t, err)
+			g, err := pickle.Decode(data)
+			require.NoError(t, err)
+			_ = check.Payload(g, check.DefaultOptions()) // never panics; refusal is not required here
+			l, err := Load(g, MaterializeOptions{})
+			require.NoError(t, err)
+			ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+			defer cancel()
+			l.Thread.Ctx = ctx
+			l.Thread.StepBudget = 20_000_000
+			start := time.Now()
+			v, err := l.Apply(pyexec.MakeInt(0))
+			assert.Less(t, time.Since(start), 5*time.Second)
+			w := escapeWant[name]
+			if w[:2] == "= " || w[:2] == "^ " {
+				require.NoError(t, err)
+				got, err := pyexec.Repr(l.Thread, v)
+				require.NoError(t, err)
+				if w[0] == '=' {
+					assert.Equal(t, w[2:], got)
+				} else {
+					assert.True(t, strings.HasPrefix(got, w[2:]), got)
+				}
+				return
+			}
+			require.Error(t, err, "probe ran to completion")
+			assert.Contains(t, err.Error(), w)
+			assert.NotContains(t, err.Error(), "internal error", "a Go panic inside the evaluator")
+		})
+	}
+}
