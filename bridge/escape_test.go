@@ -29,8 +29,39 @@ var escapeWant = map[string]string{
 	"codecs_open":            "ModuleNotFoundError: No module named 'codecs'",
 	"compile_code":           "NameError: name 'compile' is not defined",
 	// copy calls neither __reduce__ nor __reduce_ex__ of a user class.
-	"copy_reduce":            "^ <__main__.copy_reduce.<locals>.X object at 0x",
-	"copy_reduce_eval":       "^ <__main__.copy_reduce_eval.<locals>.X object at 0x",
+	"copy_reduce":      "^ <__main__.copy_reduce.<locals>.X object at 0x",
+	"copy_reduce_eval": "^ <__main__.copy_reduce_eval.<locals>.X object at 0x",
+	// Deep nesting: RecursionError (or CPython's result), never a Go
+	// stack overflow. "R ": the call returns; repr of the result fails so.
+	"deep_dataclass_asdict":  "RecursionError: maximum recursion depth exceeded while calling a Python object",
+	"deep_deepcopy":          "RecursionError: maximum recursion depth exceeded while calling a Python object",
+	"deep_deque":             "RecursionError: maximum recursion depth exceeded in comparison",
+	"deep_dict_eq":           "RecursionError: maximum recursion depth exceeded in comparison",
+	"deep_dict_key":          "RecursionError: maximum recursion depth exceeded",
+	"deep_eq":                "RecursionError: maximum recursion depth exceeded in comparison",
+	"deep_exc_args":          "ValueError: <exception str() failed>",
+	"deep_exc_chain":         "ValueError: 299999",
+	"deep_except_tuple":      "KeyError: 'k'",
+	"deep_frozenset":         "= False",
+	"deep_fstring":           "RecursionError: maximum recursion depth exceeded while getting the repr of an object",
+	"deep_genexpr":           "RecursionError: maximum recursion depth exceeded",
+	"deep_hash_tuple":        "RecursionError: maximum recursion depth exceeded",
+	"deep_isinstance":        "RecursionError: maximum recursion depth exceeded in __instancecheck__",
+	"deep_itertools_chain":   "RecursionError: maximum recursion depth exceeded",
+	"deep_json_result":       "R RecursionError: maximum recursion depth exceeded while getting the repr of an object",
+	"deep_list_index":        "RecursionError: maximum recursion depth exceeded in comparison",
+	"deep_lt":                "RecursionError: maximum recursion depth exceeded in comparison",
+	"deep_map":               "RecursionError: maximum recursion depth exceeded",
+	"deep_methodtype":        "RecursionError: maximum recursion depth exceeded while calling a Python object",
+	"deep_ordereddict":       "RecursionError: maximum recursion depth exceeded in comparison",
+	"deep_partial":           "= 1",
+	"deep_print":             "RecursionError: maximum recursion depth exceeded while getting the repr of an object",
+	"deep_repr":              "RecursionError: maximum recursion depth exceeded while getting the repr of an object",
+	"deep_result":            "R RecursionError: maximum recursion depth exceeded while getting the repr of an object",
+	"deep_sorted":            "RecursionError: maximum recursion depth exceeded in comparison",
+	"deep_str_dict":          "RecursionError: maximum recursion depth exceeded while getting the repr of an object",
+	"deep_typing":            "RecursionError: maximum recursion depth exceeded while getting the repr of an object",
+	"deep_zip_enumerate":     "RecursionError: maximum recursion depth exceeded",
 	"deep_json_dumps":        "RecursionError: maximum recursion depth exceeded while encoding a JSON object",
 	"deep_json_loads":        "RecursionError: maximum recursion depth exceeded while decoding a JSON array",
 	"deep_recursion":         "RecursionError: maximum recursion depth exceeded",
@@ -105,6 +136,19 @@ func TestEscapePayloads(t *testing.T) {
 			v, err := l.Apply(pyexec.MakeInt(0))
 			assert.Less(t, time.Since(start), 5*time.Second)
 			w := escapeWant[name]
+			if w[:2] == "R " {
+				require.NoError(t, err)
+				_, err := pyexec.Repr(l.Thread, v)
+				require.Error(t, err)
+				assert.Contains(t, err.Error(), w[2:])
+				_, err = ToPickle(l.Thread, v)
+				require.Error(t, err)
+				assert.Contains(t, err.Error(), "RecursionError")
+				_, err = ToJSON(l.Thread, v)
+				require.Error(t, err)
+				assert.Contains(t, err.Error(), "RecursionError")
+				return
+			}
 			if w[:2] == "= " || w[:2] == "^ " {
 				require.NoError(t, err)
 				got, err := pyexec.Repr(l.Thread, v)

@@ -228,17 +228,21 @@ func bIsinstance(t *Thread, args []py.Object, kw py.Tuple) (py.Object, error) {
 	if ok, handled, err := instanceCheckHook(t, args[0], args[1]); handled {
 		return py.NewBool(ok), err
 	}
-	ok, err := isinstance(args[0], args[1])
+	ok, err := isinstance(t, args[0], args[1])
 	return py.NewBool(ok), err
 }
 
-func isinstance(o, cls py.Object) (bool, error) {
+func isinstance(t *Thread, o, cls py.Object) (bool, error) {
 	switch c := cls.(type) {
 	case *py.Type:
 		return IsInstance(o, c), nil
 	case py.Tuple:
+		if err := t.EnterNative(" in __instancecheck__"); err != nil {
+			return false, err
+		}
+		defer t.LeaveNative()
 		for _, x := range c {
-			if ok, err := isinstance(o, x); err != nil || ok {
+			if ok, err := isinstance(t, o, x); err != nil || ok {
 				return ok, err
 			}
 		}
@@ -656,7 +660,11 @@ func (e *enumIter) Next(t *Thread) (py.Object, error) {
 	if e.done {
 		return nil, nil
 	}
+	if err := t.EnterNative(""); err != nil {
+		return nil, err
+	}
 	v, err := e.it.Next(t)
+	t.LeaveNative()
 	if v == nil || err != nil {
 		e.done = true
 		return nil, err

@@ -215,7 +215,8 @@ func initObjectSlots() {
 		if !ok {
 			return nil, typeErrorf("descriptor '__str__' requires a 'BaseException' object")
 		}
-		return py.String(e.Message()), nil
+		s, err := e.message(t)
+		return py.String(s), err
 	}))
 	addSlot(be, "__repr__", method(be, "__repr__", func(t *Thread, self py.Object, args []py.Object, kw py.Tuple) (py.Object, error) {
 		e, ok := self.(*Exception)
@@ -397,6 +398,10 @@ func bIssubclass(t *Thread, args []py.Object, kw py.Tuple) (py.Object, error) {
 func issubclass(t *Thread, c, cls py.Object) (bool, error) {
 	switch x := cls.(type) {
 	case py.Tuple:
+		if err := t.EnterNative(" in __subclasscheck__"); err != nil {
+			return false, err
+		}
+		defer t.LeaveNative()
 		for _, y := range x {
 			if ok, err := issubclass(t, c, y); err != nil || ok {
 				return ok, err

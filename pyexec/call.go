@@ -72,6 +72,10 @@ func call(t *Thread, callable py.Object, args []py.Object, kwnames py.Tuple) (py
 		}
 		all := make([]py.Object, 0, len(args)+1)
 		all = append(append(all, f.Self), args...)
+		if err := t.EnterNative(" while calling a Python object"); err != nil {
+			return nil, err
+		}
+		defer t.LeaveNative()
 		return call(t, f.Func, all, kwnames)
 	case *py.Type:
 		if r, ok, err := callType(t, f, args, kwnames); ok {
@@ -85,7 +89,12 @@ func call(t *Thread, callable py.Object, args []py.Object, kwnames py.Tuple) (py
 		}
 		return nil, typeErrorf("cannot create '%s' instances", f.Name)
 	case Callable:
-		return f.Call(t, args, kwnames)
+		if err := t.EnterNative(" while calling a Python object"); err != nil {
+			return nil, err
+		}
+		r, err := f.Call(t, args, kwnames)
+		t.LeaveNative()
+		return r, err
 	}
 	if r, ok, err := callHook(t, callable, args, kwnames); ok {
 		return r, err
@@ -99,7 +108,7 @@ var typeCtors = map[*py.Type]BuiltinFunc{}
 
 func (t *Thread) callFunction(fn *Function, args []py.Object, kwnames py.Tuple) (py.Object, error) {
 	co := fn.Code
-	if t.depth >= t.recursionLimit() {
+	if t.depth+t.sharedDepth >= t.recursionLimit() {
 		return nil, Errorf(RecursionErrorType, "maximum recursion depth exceeded")
 	}
 	if co.Flags&CoGenerator != 0 {

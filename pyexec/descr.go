@@ -321,6 +321,19 @@ func init() {
 		}
 		return &ClassMethod{Func: args[0]}, nil
 	}
+	// types.MethodType(func, obj) binds any callable to any object but None.
+	typeCtors[BoundMethodType] = func(t *Thread, args []py.Object, kw py.Tuple) (py.Object, error) {
+		if err := posArgs("method", args, kw, 2, 2); err != nil {
+			return nil, err
+		}
+		if !isCallable(args[0]) {
+			return nil, typeErrorf("first argument must be callable")
+		}
+		if isNone(args[1]) {
+			return nil, typeErrorf("instance must not be None")
+		}
+		return &BoundMethod{Func: args[0], Self: args[1]}, nil
+	}
 }
 
 // propertyError is the AttributeError for a property without the accessor.

@@ -77,6 +77,11 @@ func hashWith(t *Thread, h *pyhash.Hasher, o py.Object) (int64, error) {
 	case py.NoneType:
 		return h.None(0), nil
 	case py.Tuple:
+		t = orScratch(t)
+		if err := t.EnterNative(""); err != nil {
+			return 0, err
+		}
+		defer t.LeaveNative()
 		st := pyhash.TupleStart()
 		for _, it := range x {
 			ih, err := hashWith(t, h, it)
@@ -114,6 +119,26 @@ func Equal(t *Thread, a, b py.Object) (bool, error) {
 		if y, ok := b.(py.Int); ok {
 			return x == y, nil
 		}
+	case py.Bytes:
+		y, ok := bytesLike(b)
+		return ok && string(x) == string(y), nil
+	}
+	if c, ok, err := numCompare(a, b); ok {
+		return c == 0, err
+	}
+	t = orScratch(t)
+	if err := t.EnterNative(" in comparison"); err != nil {
+		return false, err
+	}
+	r, err := equalNested(t, a, b)
+	t.LeaveNative()
+	return r, err
+}
+
+// equalNested is Equal for values that may contain others (containers and
+// native types with their own ==), one level of native recursion deeper.
+func equalNested(t *Thread, a, b py.Object) (bool, error) {
+	switch x := a.(type) {
 	case py.Tuple:
 		y, ok := b.(py.Tuple)
 		if !ok {
@@ -126,9 +151,6 @@ func Equal(t *Thread, a, b py.Object) (bool, error) {
 			return false, nil
 		}
 		return seqEqual(t, x.Items, y.Items)
-	case py.Bytes:
-		y, ok := bytesLike(b)
-		return ok && string(x) == string(y), nil
 	case *py.Slice:
 		y, ok := b.(*py.Slice)
 		if !ok {
@@ -155,9 +177,6 @@ func Equal(t *Thread, a, b py.Object) (bool, error) {
 			}
 		}
 		return true, nil
-	}
-	if c, ok, err := numCompare(a, b); ok {
-		return c == 0, err
 	}
 	if e, ok := a.(Equaler); ok {
 		if eq, ok, err := e.PyEqual(t, b); ok || err != nil {
@@ -337,30 +356,51 @@ func order(t *Thread, op int, a, b py.Object) (int, error) {
 		if y, ok := bytesOrArray(b); ok {
 			return cmp3(string(x) < string(y), string(x) == string(y)), nil
 		}
+	}
+	t = orScratch(t)
+	if err := t.EnterNative(" in comparison"); err != nil {
+		return 0, err
+	}
+	c, ok, err := orderNested(t, op, a, b)
+	t.LeaveNative()
+	if ok || err != nil {
+		return c, err
+	}
+	return 0, typeErrorf("'%s' not supported between instances of '%s' and '%s'", cmpSymbols[op], NativeTypeName(a), NativeTypeName(b))
+}
+
+// orderNested is order for containers and native types with their own
+// ordering, one level of native recursion deeper; ok is false when a and b
+// are not ordered.
+func orderNested(t *Thread, op int, a, b py.Object) (c int, ok bool, err error) {
+	switch x := a.(type) {
 	case py.Tuple:
 		if y, ok := b.(py.Tuple); ok {
-			return seqOrder(t, op, x, y)
+			c, err := seqOrder(t, op, x, y)
+			return c, true, err
 		}
 	case *py.List:
 		if y, ok := b.(*py.List); ok {
-			return seqOrder(t, op, x.Items, y.Items)
+			c, err := seqOrder(t, op, x.Items, y.Items)
+			return c, true, err
 		}
 	case *Set:
 		if y, ok := b.(*Set); ok {
-			return setOrder(t, op, x, y)
+			c, err := setOrder(t, op, x, y)
+			return c, true, err
 		}
 	case Orderer:
 		if r, ok, err := x.PyCompare(t, op, b); ok || err != nil {
-			return boolToOrder(op, r), err
+			return boolToOrder(op, r), true, err
 		}
 	}
 	if y, ok := b.(Orderer); ok && TypeOf(a) != TypeOf(b) {
 		// The reflected comparison (1 < x tries x > 1).
 		if r, ok, err := y.PyCompare(t, swappedCmp[op], a); ok || err != nil {
-			return boolToOrder(op, r), err
+			return boolToOrder(op, r), true, err
 		}
 	}
-	return 0, typeErrorf("'%s' not supported between instances of '%s' and '%s'", cmpSymbols[op], NativeTypeName(a), NativeTypeName(b))
+	return 0, false, nil
 }
 
 // seqOrder compares sequences lexicographically; for the first differing

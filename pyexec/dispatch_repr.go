@@ -39,16 +39,22 @@ func sameContainer(a, b py.Object) bool {
 // Repr returns repr(o). t may be nil for values that never call Python code.
 func Repr(t *Thread, o py.Object) (string, error) {
 	var b strings.Builder
-	err := writeRepr(t, &b, o, 0)
+	err := writeRepr(orScratch(t), &b, o)
 	return b.String(), err
 }
 
-const maxReprDepth = 200
-
-func writeRepr(t *Thread, b *strings.Builder, o py.Object, depth int) error {
-	if depth > maxReprDepth {
-		return Errorf(RecursionErrorType, "maximum recursion depth exceeded while getting the repr of an object")
+// writeRepr writes repr(o) to b, one level of native recursion deeper (as
+// CPython's PyObject_Repr).
+func writeRepr(t *Thread, b *strings.Builder, o py.Object) error {
+	if err := t.EnterNative(" while getting the repr of an object"); err != nil {
+		return err
 	}
+	err := writeReprLevel(t, b, o)
+	t.LeaveNative()
+	return err
+}
+
+func writeReprLevel(t *Thread, b *strings.Builder, o py.Object) error {
 	if s, ok, err := reprHook(t, o); ok {
 		b.WriteString(s)
 		return err
@@ -89,7 +95,7 @@ func writeRepr(t *Thread, b *strings.Builder, o py.Object, depth int) error {
 			if i > 0 {
 				b.WriteString(", ")
 			}
-			if err := writeRepr(t, b, it, depth+1); err != nil {
+			if err := writeRepr(t, b, it); err != nil {
 				return err
 			}
 		}
@@ -108,7 +114,7 @@ func writeRepr(t *Thread, b *strings.Builder, o py.Object, depth int) error {
 			if i > 0 {
 				b.WriteString(", ")
 			}
-			if err = writeRepr(t, b, it, depth+1); err != nil {
+			if err = writeRepr(t, b, it); err != nil {
 				break
 			}
 		}
@@ -130,11 +136,11 @@ func writeRepr(t *Thread, b *strings.Builder, o py.Object, depth int) error {
 				b.WriteString(", ")
 			}
 			i++
-			if err = writeRepr(t, b, k, depth+1); err != nil {
+			if err = writeRepr(t, b, k); err != nil {
 				return false
 			}
 			b.WriteString(": ")
-			err = writeRepr(t, b, v, depth+1)
+			err = writeRepr(t, b, v)
 			return err == nil
 		})
 		b.WriteByte('}')
@@ -159,7 +165,7 @@ func writeRepr(t *Thread, b *strings.Builder, o py.Object, depth int) error {
 			if i > 0 {
 				b.WriteString(", ")
 			}
-			if err := writeRepr(t, b, e, depth+1); err != nil {
+			if err := writeRepr(t, b, e); err != nil {
 				return err
 			}
 		}
@@ -171,12 +177,12 @@ func writeRepr(t *Thread, b *strings.Builder, o py.Object, depth int) error {
 		b.WriteString(x.typ.Name)
 		if len(x.Args) == 1 {
 			b.WriteByte('(')
-			if err := writeRepr(t, b, x.Args[0], depth+1); err != nil {
+			if err := writeRepr(t, b, x.Args[0]); err != nil {
 				return err
 			}
 			b.WriteByte(')')
 		} else {
-			return writeRepr(t, b, x.Args, depth+1)
+			return writeRepr(t, b, x.Args)
 		}
 	case *py.Type:
 		b.WriteString("<class '" + typeQualName(x) + "'>")
@@ -206,7 +212,7 @@ func writeRepr(t *Thread, b *strings.Builder, o py.Object, depth int) error {
 			if p == nil {
 				p = py.None
 			}
-			if err := writeRepr(t, b, p, depth+1); err != nil {
+			if err := writeRepr(t, b, p); err != nil {
 				return err
 			}
 		}
@@ -233,7 +239,7 @@ func writeRepr(t *Thread, b *strings.Builder, o py.Object, depth int) error {
 				return true
 			})
 		}
-		if err := writeRepr(t, b, &py.List{Items: items}, depth+1); err != nil {
+		if err := writeRepr(t, b, &py.List{Items: items}); err != nil {
 			return err
 		}
 		b.WriteByte(')')
@@ -287,7 +293,7 @@ func Str(t *Thread, o py.Object) (string, error) {
 	case py.String:
 		return string(x), nil
 	case *Exception:
-		return x.Message(), nil
+		return x.message(t)
 	}
 	return Repr(t, o)
 }

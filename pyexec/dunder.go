@@ -254,7 +254,8 @@ func strHook(t *Thread, o py.Object) (string, bool, error) {
 	}
 	switch x := o.(type) {
 	case *Exception:
-		return x.Message(), true, nil
+		s, err := x.message(t)
+		return s, true, err
 	case *Instance:
 		if s, ok := x.value.(py.String); ok {
 			return string(s), true, nil

@@ -228,7 +228,7 @@ func (t *Thread) loadSuperAttr(f *frame, in *bytecode.Instr, sp int) (int, error
 // what the body returns (the __class__ cell or None).
 func (t *Thread) runClassBody(fn *Function, ns *Dict) (py.Object, error) {
 	co := fn.Code
-	if t.depth >= t.recursionLimit() {
+	if t.depth+t.sharedDepth >= t.recursionLimit() {
 		return nil, Errorf(RecursionErrorType, "maximum recursion depth exceeded")
 	}
 	mem := t.alloc(co.nlocalsplus + co.StackSize)

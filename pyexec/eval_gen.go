@@ -259,7 +259,7 @@ func (g *Generator) run(t *Thread) (v py.Object, yielded bool, err error) {
 			}
 		}()
 	}
-	if t.depth >= t.recursionLimit() {
+	if t.depth+t.sharedDepth >= t.recursionLimit() {
 		g.f.throw = nil
 		return nil, false, Errorf(RecursionErrorType, "maximum recursion depth exceeded")
 	}

@@ -99,21 +99,29 @@ func Errorf(typ *py.Type, format string, a ...any) *Exception {
 // Type returns the exception's class.
 func (e *Exception) Type() *py.Type { return e.typ }
 
-// Message returns str(e) as CPython computes it.
+// Message returns str(e) as CPython computes it, or, where that fails
+// (args nested too deep to print), "<exception str() failed>" as
+// CPython's traceback printer writes then.
 func (e *Exception) Message() string {
+	s, err := e.message(nil)
+	if err != nil {
+		return "<exception str() failed>"
+	}
+	return s
+}
+
+// message is str(e), run on t (nil: a fresh thread).
+func (e *Exception) message(t *Thread) (string, error) {
 	switch len(e.Args) {
 	case 0:
-		return ""
+		return "", nil
 	case 1:
 		if e.typ == KeyErrorType {
-			s, _ := Repr(nil, e.Args[0])
-			return s
+			return Repr(t, e.Args[0])
 		}
-		s, _ := Str(nil, e.Args[0])
-		return s
+		return Str(t, e.Args[0])
 	}
-	s, _ := Repr(nil, e.Args)
-	return s
+	return Repr(t, e.Args)
 }
 
 // Error returns "Type: message", the last line of CPython's traceback.
@@ -141,15 +149,30 @@ func (e *Exception) Traceback() string {
 // writeChain writes the exceptions e was raised from or during (__cause__,
 // or __context__ unless suppressed) first, as CPython does.
 func (e *Exception) writeChain(b *strings.Builder, seen map[*Exception]bool) {
-	seen[e] = true
-	if e.Cause != nil && !seen[e.Cause] {
-		e.Cause.writeChain(b, seen)
-		b.WriteString("\n\nThe above exception was the direct cause of the following exception:\n\n")
-	} else if e.Context != nil && !e.SuppressContext && !seen[e.Context] {
-		e.Context.writeChain(b, seen)
-		b.WriteString("\n\nDuring handling of the above exception, another exception occurred:\n\n")
+	// The chain is collected first and written oldest first, without
+	// recursion: a loop can chain a million exceptions.
+	var chain []*Exception
+	var links []string
+	for x := e; x != nil; {
+		seen[x] = true
+		chain = append(chain, x)
+		switch {
+		case x.Cause != nil && !seen[x.Cause]:
+			links = append(links, "\n\nThe above exception was the direct cause of the following exception:\n\n")
+			x = x.Cause
+		case x.Context != nil && !x.SuppressContext && !seen[x.Context]:
+			links = append(links, "\n\nDuring handling of the above exception, another exception occurred:\n\n")
+			x = x.Context
+		default:
+			x = nil
+		}
 	}
-	e.writeOne(b)
+	for i := len(chain) - 1; i >= 0; i-- {
+		chain[i].writeOne(b)
+		if i > 0 {
+			b.WriteString(links[i-1])
+		}
+	}
 }
 
 // writeOne writes one exception's traceback and last line.
@@ -177,22 +200,39 @@ func (e *Exception) writeOne(b *strings.Builder) {
 // excMatches reports whether exc matches an except clause's class or tuple of
 // classes, or returns the TypeError CPython raises for a bad clause.
 func excMatches(exc *Exception, cls py.Object) (bool, error) {
-	switch c := cls.(type) {
-	case *py.Type:
+	if c, ok := cls.(*py.Type); ok {
 		if !IsSubtype(c, BaseExceptionType) {
-			break
+			return false, excClassError()
 		}
 		return IsSubtype(exc.typ, c), nil
-	case py.Tuple:
-		for _, x := range c {
-			ok, err := excMatches(exc, x)
-			if err != nil || ok {
-				return ok, err
-			}
-		}
-		return false, nil
 	}
-	return false, Errorf(TypeErrorType, "catching classes that do not inherit from BaseException is not allowed")
+	// Tuples, nested to any depth, are walked with an explicit stack: a
+	// deeply nested tuple must not recurse on the Go stack.
+	todo := []py.Object{cls}
+	for len(todo) > 0 {
+		x := todo[len(todo)-1]
+		todo = todo[:len(todo)-1]
+		switch c := x.(type) {
+		case *py.Type:
+			if !IsSubtype(c, BaseExceptionType) {
+				return false, excClassError()
+			}
+			if IsSubtype(exc.typ, c) {
+				return true, nil
+			}
+		case py.Tuple:
+			for i := len(c) - 1; i >= 0; i-- {
+				todo = append(todo, c[i])
+			}
+		default:
+			return false, excClassError()
+		}
+	}
+	return false, nil
+}
+
+func excClassError() error {
+	return Errorf(TypeErrorType, "catching classes that do not inherit from BaseException is not allowed")
 }
 
 // asException converts any Go error into a Python exception.

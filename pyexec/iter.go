@@ -276,7 +276,13 @@ func (it *funcIter) Next(t *Thread) (py.Object, error) {
 	if it.done {
 		return nil, nil
 	}
+	// A wrapping iterator (map of a map of ...) descends into the one it
+	// wraps: one level of native recursion.
+	if err := t.EnterNative(""); err != nil {
+		return nil, err
+	}
 	v, err := it.next(t)
+	t.LeaveNative()
 	if v == nil || err != nil {
 		it.done = true
 	}

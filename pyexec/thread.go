@@ -48,6 +48,12 @@ type Thread struct {
 	steps   int64
 	limit   int64
 	depth   int
+	// ndepth counts native recursion: comparisons, hashes, reprs... that
+	// descend into the items of a container (EnterNative). Up to 3.11 it
+	// shares the recursion limit with Python frames (sharedDepth mirrors
+	// it then); from 3.12 it has its own limit, as CPython's C recursion.
+	ndepth      int
+	sharedDepth int
 	// handled is the exception currently being handled (sys.exc_info()).
 	handled *Exception
 	// stack is the pool that frames carve their locals and value stacks from.
@@ -119,6 +125,76 @@ func (t *Thread) hasher() *pyhash.Hasher {
 // algorithm and seed, and the same hash(None) rule (constant from 3.12).
 func sameHasher(a, b *pyhash.Hasher) bool {
 	return a == b || a.Algorithm() == b.Algorithm() && a.Seed() == b.Seed() && (a.Minor() >= 12) == (b.Minor() >= 12)
+}
+
+// cRecursionLimit is CPython's limit on C recursion from 3.12, which no
+// longer shares sys.getrecursionlimit() with Python frames (Py_C_RECURSION_LIMIT).
+func cRecursionLimit(minor int) int {
+	switch {
+	case minor < 12:
+		return 0
+	case minor == 12:
+		return 1500
+	}
+	return 10000
+}
+
+// EnterNative counts one level of native recursion: an operation (==, <,
+// hash, repr, deepcopy, next of a wrapping iterator...) about to descend
+// into a contained object. Past the limit it returns CPython's
+// RecursionError, "maximum recursion depth exceeded" followed by what. A
+// nil error must be paired with LeaveNative. This is what keeps a deeply
+// nested value (a list nested a million times) from overflowing the Go stack.
+func (t *Thread) EnterNative(what string) error {
+	t.ndepth++
+	d, lim := t.ndepth, cRecursionLimit(t.version.Minor)
+	if lim == 0 {
+		t.sharedDepth++
+		d += t.depth
+		lim = t.recursionLimit()
+	}
+	if d > lim {
+		t.LeaveNative()
+		return Errorf(RecursionErrorType, "maximum recursion depth exceeded%s", what)
+	}
+	return nil
+}
+
+// LeaveNative ends a level begun by EnterNative.
+func (t *Thread) LeaveNative() {
+	t.ndepth--
+	if cRecursionLimit(t.version.Minor) == 0 {
+		t.sharedDepth--
+	}
+}
+
+// EnterFrames counts n Python frames of recursion for a native function
+// that CPython writes in Python (copy.deepcopy descends two frames per
+// level), against the limit of Python frames. Past it, it returns the
+// RecursionError CPython would raise there. A nil error must be paired
+// with LeaveFrames(n).
+func (t *Thread) EnterFrames(n int) error {
+	if t.depth+t.sharedDepth+n > t.recursionLimit() {
+		if t.version.Minor < 12 {
+			return Errorf(RecursionErrorType, "maximum recursion depth exceeded while calling a Python object")
+		}
+		return Errorf(RecursionErrorType, "maximum recursion depth exceeded")
+	}
+	t.sharedDepth += n
+	return nil
+}
+
+// LeaveFrames ends what EnterFrames(n) began.
+func (t *Thread) LeaveFrames(n int) { t.sharedDepth -= n }
+
+// orScratch returns t, or for host code that passed no thread a fresh one
+// reproducing 3.12 (the version nil threads stand for), so that recursion
+// through nested values is counted.
+func orScratch(t *Thread) *Thread {
+	if t != nil {
+		return t
+	}
+	return NewThread(bytecode.Version{Major: 3, Minor: 12})
 }
 
 // checkInterrupt is called every ctxCheckInterval steps and when the step

@@ -375,6 +375,46 @@ def int_str_limit(which):
     return '%x' % 10 ** 5000 == format(10 ** 5000, 'x')
 
 
+def nested(which):
+    # Native recursion (==, <, repr, hash, deepcopy, isinstance...) through
+    # nested values: fine at moderate depth, RecursionError (never a crash)
+    # past the limit. 20000 is past every version's limit (3.13's C
+    # recursion limit is 10000).
+    def deep(n, wrap=lambda x: [x], leaf=None):
+        x = [] if leaf is None else leaf
+        for _ in range(n):
+            x = wrap(x)
+        return x
+    if which == 0:
+        return deep(400) == deep(400), deep(400) < deep(400, leaf=[1]), len(repr(deep(400))), len(str(deep(300, lambda x: {1: x}, {})))
+    if which == 1:
+        return hash(deep(400, lambda x: (x,), ())), deep(300, lambda x: (x, 1), ()) in {deep(300, lambda x: (x, 1), ()): 1}
+    if which == 2:
+        return deep(400, lambda x: {'k': x}, {}) == deep(400, lambda x: {'k': x}, {}), deep(900) == deep(900)
+    if which == 3:
+        return deep(20000) == deep(20000)
+    if which == 4:
+        return deep(20000) < deep(20000, leaf=[1])
+    if which == 5:
+        return repr(deep(20000))
+    if which == 6:
+        return str(deep(20000, lambda x: {1: x}, {}))
+    if which == 7:
+        return deep(20000, lambda x: {'k': x}, {}) == deep(20000, lambda x: {'k': x}, {})
+    if which == 8:
+        return isinstance(1, deep(20000, lambda x: (x,), str))
+    if which == 9:
+        return str(ValueError(deep(20000)))
+    if which == 10:
+        return [deep(20000)].index(deep(20000))
+    if which == 11:
+        it = iter([1, 2])
+        for _ in range(300):
+            it = map(abs, it)
+        return list(it)
+    return sorted([deep(20000, leaf=[1]), deep(20000)])
+
+
 CASES = [
     (str_case, [("hello wORLD foo-bar 1st o'neil",), ("ǆemal ß",), ("",)]),
     (str_pad, [("ab", 7), ("abc", 2), ("-5", 5)]),
@@ -414,6 +454,7 @@ CASES = [
     (charged_bigint, [(3,)]),
     (charged_bigpow, [(5,)]),
     (int_str_limit, [(i,) for i in range(10)]),
+    (nested, [(i,) for i in range(13)]),
 ]
 
 

@@ -312,6 +312,274 @@ def deep_json_loads(_):
 
 
 
+# Deep nesting: every native operation that descends into a value must stop
+# with RecursionError, never overflow the Go stack.
+
+@probe
+def deep_eq(_):
+    l = []
+    m = []
+    for _ in range(1000000):
+        l = [l]
+        m = [m]
+    return l == m
+
+
+@probe
+def deep_lt(_):
+    l = []
+    m = [1]
+    for _ in range(1000000):
+        l = [l]
+        m = [m]
+    return l < m
+
+
+@probe
+def deep_sorted(_):
+    l = []
+    m = [1]
+    for _ in range(1000000):
+        l = [l]
+        m = [m]
+    return sorted([m, l])
+
+
+@probe
+def deep_list_index(_):
+    l = []
+    m = []
+    for _ in range(1000000):
+        l = [l]
+        m = [m]
+    return [l].index(m)
+
+
+@probe
+def deep_hash_tuple(_):
+    t = ()
+    for _ in range(1000000):
+        t = (t,)
+    return hash(t)
+
+
+@probe
+def deep_dict_key(_):
+    t = ()
+    for _ in range(1000000):
+        t = (t,)
+    return {t: 1}
+
+
+@probe
+def deep_frozenset(_):
+    s = frozenset()
+    for _ in range(1000000):
+        s = frozenset([s])
+    return s == frozenset([s])
+
+
+@probe
+def deep_dict_eq(_):
+    a = {}
+    b = {}
+    for _ in range(1000000):
+        a = {'k': a}
+        b = {'k': b}
+    return a == b
+
+
+@probe
+def deep_repr(_):
+    l = []
+    for _ in range(1000000):
+        l = [l]
+    return len(repr(l))
+
+
+@probe
+def deep_str_dict(_):
+    d = {}
+    for _ in range(1000000):
+        d = {1: d}
+    return len(str(d))
+
+
+@probe
+def deep_fstring(_):
+    t = ()
+    for _ in range(1000000):
+        t = (t,)
+    return len(f"{t}")
+
+
+@probe
+def deep_print(_):
+    l = []
+    for _ in range(1000000):
+        l = [l]
+    print(l)
+
+
+@probe
+def deep_result(_):
+    l = []
+    for _ in range(1000000):
+        l = [l]
+    return l
+
+
+@probe
+def deep_deepcopy(_):
+    import copy
+    l = []
+    for _ in range(1000000):
+        l = [l]
+    return copy.deepcopy(l) is not None
+
+
+@probe
+def deep_map(_):
+    it = iter([1])
+    for _ in range(1000000):
+        it = map(abs, it)
+    return next(it)
+
+
+@probe
+def deep_zip_enumerate(_):
+    it = iter([1])
+    for _ in range(500000):
+        it = enumerate(zip(it))
+    return next(it)
+
+
+@probe
+def deep_itertools_chain(_):
+    import itertools
+    it = iter([1])
+    for _ in range(1000000):
+        it = itertools.chain(it)
+    return next(it)
+
+
+@probe
+def deep_genexpr(_):
+    it = iter([1])
+    for _ in range(1000000):
+        it = (x for x in it)
+    return next(it)
+
+
+@probe
+def deep_isinstance(_):
+    t = int
+    for _ in range(1000000):
+        t = (t,)
+    return isinstance('x', t)
+
+
+@probe
+def deep_except_tuple(_):
+    t = ValueError
+    for _ in range(1000000):
+        t = (t,)
+    try:
+        raise KeyError('k')
+    except t:
+        return 'caught'
+
+
+@probe
+def deep_exc_chain(_):
+    e = None
+    for i in range(300000):
+        try:
+            raise ValueError(i) from e
+        except ValueError as x:
+            e = x
+    raise e
+
+
+@probe
+def deep_exc_args(_):
+    l = []
+    for _ in range(1000000):
+        l = [l]
+    raise ValueError(l)
+
+
+@probe
+def deep_partial(_):
+    import functools
+    f = abs
+    for _ in range(1000000):
+        f = functools.partial(f)
+    return f(-1)
+
+
+@probe
+def deep_methodtype(_):
+    import types
+    f = lambda *a: len(a)
+    for _ in range(1000000):
+        f = types.MethodType(f, 1)
+    return f()
+
+
+@probe
+def deep_deque(_):
+    import collections
+    d = collections.deque()
+    e = collections.deque()
+    for _ in range(1000000):
+        d = collections.deque([d])
+        e = collections.deque([e])
+    return d == e, len(repr(d))
+
+
+@probe
+def deep_ordereddict(_):
+    import collections
+    d = collections.OrderedDict()
+    e = collections.OrderedDict()
+    for _ in range(1000000):
+        d = collections.OrderedDict(k=d)
+        e = collections.OrderedDict(k=e)
+    return d == e
+
+
+@probe
+def deep_dataclass_asdict(_):
+    import dataclasses
+
+    @dataclasses.dataclass
+    class N:
+        child: object
+
+    n = None
+    for _ in range(100000):
+        n = N(n)
+    return len(dataclasses.asdict(n))
+
+
+@probe
+def deep_typing(_):
+    import typing
+    t = int
+    for _ in range(100000):
+        t = typing.List[t]
+    return len(repr(t))
+
+
+@probe
+def deep_json_result(_):
+    d = {}
+    for _ in range(1000000):
+        d = {'k': d}
+    return d
+
+
 def main():
     out = sys.argv[1]
     os.makedirs(out, exist_ok=True)

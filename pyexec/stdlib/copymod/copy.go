@@ -188,6 +188,13 @@ func identityKey(o py.Object) (py.Object, bool) {
 	return nil, false
 }
 
+// deepFrames is how many Python frames CPython's copy.deepcopy spends on
+// each level of a nested value (deepcopy and the _deepcopy_* helper): what
+// this port charges against the recursion limit, so that nesting fails
+// where CPython's does, with a RecursionError rather than a Go stack
+// overflow.
+const deepFrames = 2
+
 func (memo *memoTab) deep(t *pyexec.Thread, x py.Object) (py.Object, error) {
 	if atomic(x) {
 		return x, nil
@@ -198,6 +205,10 @@ func (memo *memoTab) deep(t *pyexec.Thread, x py.Object) (py.Object, error) {
 			return y, nil
 		}
 	}
+	if err := t.EnterFrames(deepFrames); err != nil {
+		return nil, err
+	}
+	defer t.LeaveFrames(deepFrames)
 	switch v := x.(type) {
 	case py.Tuple:
 		out := make(py.Tuple, len(v))

@@ -270,10 +270,12 @@ func isDataclassInstance(t *pyexec.Thread, o py.Object) bool {
 }
 
 // convert is asdict/astuple's recursion.
-func (m *mod) convert(t *pyexec.Thread, o py.Object, asDict bool, factory py.Object, depth int) (py.Object, error) {
-	if depth > 200 {
-		return nil, errorf(pyexec.RecursionErrorType, "maximum recursion depth exceeded")
+func (m *mod) convert(t *pyexec.Thread, o py.Object, asDict bool, factory py.Object) (py.Object, error) {
+	// CPython's _asdict_inner recurses in Python: about two frames a level.
+	if err := t.EnterFrames(2); err != nil {
+		return nil, err
 	}
+	defer t.LeaveFrames(2)
 	if isDataclassInstance(t, o) {
 		d, _ := classFields(t, o)
 		var items []py.Object
@@ -283,7 +285,7 @@ func (m *mod) convert(t *pyexec.Thread, o py.Object, asDict bool, factory py.Obj
 			if err != nil {
 				return nil, err
 			}
-			if v, err = m.convert(t, v, asDict, factory, depth+1); err != nil {
+			if v, err = m.convert(t, v, asDict, factory); err != nil {
 				return nil, err
 			}
 			if asDict {
@@ -298,7 +300,7 @@ func (m *mod) convert(t *pyexec.Thread, o py.Object, asDict bool, factory py.Obj
 	case *py.List:
 		out := make([]py.Object, len(x.Items))
 		for i, it := range x.Items {
-			v, err := m.convert(t, it, asDict, factory, depth+1)
+			v, err := m.convert(t, it, asDict, factory)
 			if err != nil {
 				return nil, err
 			}
@@ -308,7 +310,7 @@ func (m *mod) convert(t *pyexec.Thread, o py.Object, asDict bool, factory py.Obj
 	case py.Tuple:
 		out := make(py.Tuple, len(x))
 		for i, it := range x {
-			v, err := m.convert(t, it, asDict, factory, depth+1)
+			v, err := m.convert(t, it, asDict, factory)
 			if err != nil {
 				return nil, err
 			}
@@ -320,10 +322,10 @@ func (m *mod) convert(t *pyexec.Thread, o py.Object, asDict bool, factory py.Obj
 		var err error
 		x.Items(func(k, v py.Object) bool {
 			var ck, cv py.Object
-			if ck, err = m.convert(t, k, asDict, factory, depth+1); err != nil {
+			if ck, err = m.convert(t, k, asDict, factory); err != nil {
 				return false
 			}
-			if cv, err = m.convert(t, v, asDict, factory, depth+1); err != nil {
+			if cv, err = m.convert(t, v, asDict, factory); err != nil {
 				return false
 			}
 			err = out.SetItem(t, ck, cv)
@@ -346,7 +348,7 @@ func (m *mod) asdict(t *pyexec.Thread, args []py.Object, kw py.Tuple) (py.Object
 	if factory == nil {
 		factory = pyexec.DictType
 	}
-	return m.convert(t, a[0], true, factory, 0)
+	return m.convert(t, a[0], true, factory)
 }
 
 func (m *mod) astuple(t *pyexec.Thread, args []py.Object, kw py.Tuple) (py.Object, error) {
@@ -361,7 +363,7 @@ func (m *mod) astuple(t *pyexec.Thread, args []py.Object, kw py.Tuple) (py.Objec
 	if factory == nil {
 		factory = py.TupleType
 	}
-	return m.convert(t, a[0], false, factory, 0)
+	return m.convert(t, a[0], false, factory)
 }
 
 func (m *mod) replace(t *pyexec.Thread, args []py.Object, kw py.Tuple) (py.Object, error) {

@@ -29,6 +29,9 @@ COPY = [
     "class C:\n    def __copy__(self):\n        return 'copied'\n    def __deepcopy__(self, memo):\n        return 'deep'\nreturn copy.copy(C()), copy.deepcopy(C()), copy.deepcopy([C()])",
     "class L(list):\n    pass\nl = L([1, [2]])\nl.tag = 'x'\nm = copy.deepcopy(l)\nreturn m, type(m).__name__, m.tag, m[1] is l[1]",
     "f = len\nreturn copy.copy(f) is f, copy.deepcopy(copy) is copy, copy.Error.__name__",
+    "a = []\nfor i in range(200):\n    a = [a, {'k': (i,)}]\nb = copy.deepcopy(a)\nreturn a == b, a is b, b[1] is a[1]",
+    "a = []\nfor _ in range(20000):\n    a = [a]\nreturn copy.deepcopy(a)",
+    "a = {}\nfor _ in range(20000):\n    a = {'k': a}\nreturn copy.deepcopy(a)",
 ]
 
 HTML = [
