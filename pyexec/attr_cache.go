@@ -44,6 +44,12 @@ type classAttrCache struct {
 	// noGetattribute, noSetattr: no user class on the MRO defines
 	// __getattribute__ / __setattr__.
 	noGetattribute, noSetattr bool
+	// hint is the index in the instance __dict__ where the instruction
+	// last found its name (read and written atomically: the entry is
+	// shared by the threads running the code). Instances of one class
+	// mostly set their attributes in the same order, so the name is
+	// usually at that index, which Dict.strAt checks without hashing.
+	hint int32
 }
 
 // newClassAttrCache looks name up on user class typ for caching; it returns
@@ -99,22 +105,22 @@ func (c *classAttrCache) valid(typ *py.Type) bool {
 // instAttrCache returns the valid user-class cache of instruction pc for
 // instance x, filling it when stale; nil when the access is not cacheable.
 func instAttrCache(code *Code, pc int, x *Instance, name string) *classAttrCache {
-	slot := &code.caches[pc]
-	if e := slot.Load(); e != nil && e.user != nil && e.user.typ == x.cls {
-		u := e.user
+	slot := &code.attrCaches[pc]
+	if u := slot.Load(); u != nil && u.typ == x.cls {
 		if epoch := classEpoch.Load(); u.epoch == epoch {
 			return u
 		} else if u.valid(x.cls) {
-			// Still valid: re-stamp a copy so the next check is one load.
-			n := *u
-			n.epoch = epoch
-			slot.Store(&inlineCache{user: &n})
-			return &n
+			// Still valid: re-stamp a copy so the next check is one load
+			// (field by field: hint is written atomically by others).
+			n := &classAttrCache{typ: u.typ, epoch: epoch, dicts: u.dicts, vers: u.vers, attr: u.attr, kind: u.kind,
+				noGetattribute: u.noGetattribute, noSetattr: u.noSetattr, hint: atomic.LoadInt32(&u.hint)}
+			slot.Store(n)
+			return n
 		}
 	}
 	c := newClassAttrCache(x.cls, name)
 	if c != nil {
-		slot.Store(&inlineCache{user: c})
+		slot.Store(c)
 	}
 	return c
 }
@@ -127,8 +133,14 @@ func (t *Thread) loadAttrInstance(code *Code, pc int, x *Instance, name string) 
 	if c == nil || !c.noGetattribute || c.kind == attrData {
 		return nil, false, nil
 	}
-	if x.dict != nil {
-		if v, ok := x.dict.GetStr(t, name); ok {
+	if d := x.dict; d != nil {
+		if v, ok := d.strAt(atomic.LoadInt32(&c.hint), name); ok {
+			return v, true, nil
+		}
+		if v, i, ok := d.lookupStr(t, name); ok {
+			if i >= 0 {
+				atomic.StoreInt32(&c.hint, int32(i))
+			}
 			return v, true, nil
 		}
 	}
@@ -170,5 +182,22 @@ func (t *Thread) storeAttrInstance(code *Code, pc int, x *Instance, arg int32, v
 	if c == nil || !c.noSetattr || c.kind == attrData {
 		return false, nil
 	}
-	return true, x.dict.SetItem(t, code.nameObjs[arg], v)
+	if x.dict.setStrAt(atomic.LoadInt32(&c.hint), string(code.names[arg]), v) {
+		return true, nil
+	}
+	if err := x.dict.SetItem(t, code.nameObjs[arg], v); err != nil {
+		return true, err
+	}
+	// A new attribute is the last entry; else look for the index.
+	name := string(code.names[arg])
+	if n := len(x.dict.entries) - 1; n >= 0 {
+		if _, ok := x.dict.strAt(int32(n), name); ok {
+			atomic.StoreInt32(&c.hint, int32(n))
+			return true, nil
+		}
+	}
+	if _, i, _ := x.dict.lookupStr(t, name); i >= 0 {
+		atomic.StoreInt32(&c.hint, int32(i))
+	}
+	return true, nil
 }

@@ -255,3 +255,17 @@ func concatStr(x, y py.String) py.Object {
 	copy(b[copy(b, x):], y)
 	return o
 }
+
+// listRoom is an empty list together with room for its first four items:
+// one allocation instead of two for the lists code builds by appending.
+type listRoom struct {
+	l py.List
+	a [4]py.Object
+}
+
+// newListRoom returns an empty list with capacity for four items.
+func newListRoom() *py.List {
+	p := new(listRoom)
+	p.l.Items = p.a[:0]
+	return &p.l
+}

@@ -657,17 +657,26 @@ type enumIter struct {
 func (e *enumIter) Type() *py.Type { return EnumerateType }
 
 func (e *enumIter) Next(t *Thread) (py.Object, error) {
+	idx, v, err := e.next2(t)
+	if idx == nil {
+		return nil, err
+	}
+	return tuple2Of(idx, v), nil
+}
+
+// next2 returns the next index and item (nil, nil when exhausted).
+func (e *enumIter) next2(t *Thread) (py.Object, py.Object, error) {
 	if e.done {
-		return nil, nil
+		return nil, nil, nil
 	}
 	if err := t.EnterNative(""); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	v, err := e.it.Next(t)
 	t.LeaveNative()
 	if v == nil || err != nil {
 		e.done = true
-		return nil, err
+		return nil, nil, err
 	}
 	var idx py.Object
 	if e.big == nil {
@@ -681,10 +690,10 @@ func (e *enumIter) Next(t *Thread) (py.Object, error) {
 		idx = e.big
 		if e.big, err = BinaryOp(t, opAdd, e.big, MakeInt(1)); err != nil {
 			e.done = true
-			return nil, err
+			return nil, nil, err
 		}
 	}
-	return tuple2Of(idx, v), nil
+	return idx, v, nil
 }
 
 func bZip(t *Thread, args []py.Object, kw py.Tuple) (py.Object, error) {
@@ -1293,6 +1302,9 @@ func bBytes(t *Thread, args []py.Object, kw py.Tuple) (py.Object, error) {
 	case py.Int:
 		if x < 0 {
 			return nil, valueErrorf("negative count")
+		}
+		if err := t.checkBytes(int64(x)); err != nil {
+			return nil, err
 		}
 		return make(py.Bytes, x), nil
 	case py.String:

@@ -81,8 +81,20 @@ func init() {
 		"lstrip": bytesStrip("lstrip", true, false),
 		"rstrip": bytesStrip("rstrip", false, true),
 	})
-	SetTypeAttr(py.BytesType, "fromhex", &Builtin{Name: "fromhex", Fn: bytesFromhex})
-	SetTypeAttr(DictType, "fromkeys", &Builtin{Name: "fromkeys", Fn: dictFromkeys})
+	SetClassMethod(py.BytesType, "fromhex", func(t *Thread, cls *py.Type, args []py.Object, kw py.Tuple) (py.Object, error) {
+		r, err := bytesFromhex(t, args, kw)
+		if err != nil || cls == py.BytesType {
+			return r, err
+		}
+		// A subclass makes its instance from the bytes.
+		return call(t, cls, []py.Object{r}, nil)
+	})
+	SetClassMethod(DictType, "fromkeys", func(t *Thread, cls *py.Type, args []py.Object, kw py.Tuple) (py.Object, error) {
+		if cls == DictType {
+			return dictFromkeys(t, args, kw)
+		}
+		return subclassFromkeys(t, cls, args, kw)
+	})
 	strCtor := typeCtors[py.StringType]
 	typeCtors[py.StringType] = func(t *Thread, args []py.Object, kw py.Tuple) (py.Object, error) {
 		if len(args) >= 2 || len(kw) > 0 {
@@ -149,6 +161,32 @@ func dictFromkeys(t *Thread, args []py.Object, kw py.Tuple) (py.Object, error) {
 	d := NewDict(len(keys))
 	for _, k := range keys {
 		if err := d.SetItem(t, k, v); err != nil {
+			return nil, err
+		}
+	}
+	return d, nil
+}
+
+// subclassFromkeys is cls.fromkeys(iterable, value=None) for a user
+// subclass of dict: cls() filled through its __setitem__.
+func subclassFromkeys(t *Thread, cls *py.Type, args []py.Object, kw py.Tuple) (py.Object, error) {
+	if err := posArgs("fromkeys", args, kw, 1, 2); err != nil {
+		return nil, err
+	}
+	var v py.Object = py.None
+	if len(args) == 2 {
+		v = args[1]
+	}
+	d, err := call(t, cls, nil, nil)
+	if err != nil {
+		return nil, err
+	}
+	keys, err := collect(t, args[0])
+	if err != nil {
+		return nil, err
+	}
+	for _, k := range keys {
+		if err := SetItem(t, d, k, v); err != nil {
 			return nil, err
 		}
 	}

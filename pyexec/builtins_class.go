@@ -19,7 +19,7 @@ var objectDir = []string{"__class__", "__delattr__", "__dir__", "__doc__", "__eq
 func init() {
 	for name, v := range map[string]py.Object{
 		"property": PropertyType, "staticmethod": StaticMethodType, "classmethod": ClassMethodType,
-		"super": SuperType, "NotImplemented": NotImplemented,
+		"super": SuperType, "NotImplemented": NotImplemented, "Ellipsis": py.Ellipsis,
 	} {
 		objectModelBuiltins[name] = v
 	}
@@ -285,7 +285,7 @@ func initObjectSlots() {
 func addPayloadDunders(p *py.Type) {
 	one := func(name string, fn func(t *Thread, self, arg py.Object) (py.Object, error)) {
 		addSlot(p, name, method(p, name, func(t *Thread, self py.Object, args []py.Object, kw py.Tuple) (py.Object, error) {
-			if err := posArgs(name, args, kw, 1, 1); err != nil {
+			if err := slotArgs(kw, args, 1); err != nil {
 				return nil, err
 			}
 			return fn(t, self, args[0])
@@ -293,7 +293,7 @@ func addPayloadDunders(p *py.Type) {
 	}
 	zero := func(name string, fn func(t *Thread, self py.Object) (py.Object, error)) {
 		addSlot(p, name, method(p, name, func(t *Thread, self py.Object, args []py.Object, kw py.Tuple) (py.Object, error) {
-			if err := posArgs(name, args, kw, 0, 0); err != nil {
+			if err := slotArgs(kw, args, 0); err != nil {
 				return nil, err
 			}
 			return fn(t, self)

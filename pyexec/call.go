@@ -75,8 +75,11 @@ func call(t *Thread, callable py.Object, args []py.Object, kwnames py.Tuple) (py
 		if err := t.EnterNative(" while calling a Python object"); err != nil {
 			return nil, err
 		}
-		defer t.LeaveNative()
-		return call(t, f.Func, all, kwnames)
+		// No defer: a deferred call would slow down every call through
+		// this function (it is the interpreter's one call dispatch).
+		r, err := call(t, f.Func, all, kwnames)
+		t.LeaveNative()
+		return r, err
 	case *py.Type:
 		if r, ok, err := callType(t, f, args, kwnames); ok {
 			return r, err
@@ -108,6 +111,9 @@ var typeCtors = map[*py.Type]BuiltinFunc{}
 
 func (t *Thread) callFunction(fn *Function, args []py.Object, kwnames py.Tuple) (py.Object, error) {
 	co := fn.Code
+	if co.plainArgs && len(kwnames) == 0 && len(args) == co.ArgCount {
+		return t.callPlain(fn, args)
+	}
 	if t.depth+t.sharedDepth >= t.recursionLimit() {
 		return nil, Errorf(RecursionErrorType, "maximum recursion depth exceeded")
 	}
@@ -123,8 +129,38 @@ func (t *Thread) callFunction(fn *Function, args []py.Object, kwnames py.Tuple) 
 		t.release(mem)
 		return nil, err
 	}
+	return t.runFrame(fn, mem)
+}
+
+// callPlain calls fn, whose code takes exactly len(args) positional
+// parameters and nothing else (Code.plainArgs), without keywords: the
+// arguments are the first fast locals as they are.
+func (t *Thread) callPlain(fn *Function, args []py.Object) (py.Object, error) {
+	co := fn.Code
+	if t.depth+t.sharedDepth >= t.recursionLimit() {
+		return nil, Errorf(RecursionErrorType, "maximum recursion depth exceeded")
+	}
+	mem := t.alloc(co.nlocalsplus + co.StackSize)
+	copy(mem, args)
+	return t.runFrame(fn, mem)
+}
+
+// runFrame runs fn in the frame record of the current depth, with mem (from
+// t.alloc, arguments bound) as its fast locals and value stack, and
+// releases mem.
+func (t *Thread) runFrame(fn *Function, mem []py.Object) (py.Object, error) {
+	co := fn.Code
 	f := t.frameAt(t.depth)
-	*f = frame{code: co, fn: fn, locals: locals, stack: mem[co.nlocalsplus:]}
+	// Only the fields a call uses are set: frame records of this pool
+	// never hold a generator's state (throw, yielded), and a class
+	// body's namespace is cleared when its run ends.
+	f.code, f.fn = co, fn
+	f.locals, f.stack = mem[:co.nlocalsplus], mem[co.nlocalsplus:]
+	f.sp, f.pc, f.lasti = 0, 0, 0
+	f.blocks = f.blocks[:0]
+	if f.ns != nil || f.throw != nil || f.yielded != nil || f.parent != nil || f.initSelf != nil {
+		f.ns, f.throw, f.yielded, f.parent, f.initSelf = nil, nil, nil, nil, nil
+	}
 	t.depth++
 	res, err := t.run(f)
 	t.depth--

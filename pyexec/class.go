@@ -177,6 +177,14 @@ func ownAttr(c *py.Type, name string) py.Object {
 	if v := builtinSlots[c][name]; v != nil {
 		return v
 	}
+	// Class attributes of built-in and native types (SetTypeAttr: dict's
+	// fromkeys, datetime.date.min, ...), which user subclasses inherit.
+	// object has none: every user class's MRO ends with it.
+	if c != py.ObjectType {
+		if v := typeAttrs[c][name]; v != nil {
+			return v
+		}
+	}
 	return nil
 }
 
@@ -291,7 +299,7 @@ func solidBase(typ *py.Type) *py.Type {
 		return ci.solid
 	}
 	for x := typ; x != nil; x = baseOf(x) {
-		if payloadTypes[x] || x == BaseExceptionType || x == py.TypeType {
+		if payloadTypes[x] || nativeBases[x] != nil || x == BaseExceptionType || x == py.TypeType {
 			return x
 		}
 	}
@@ -326,8 +334,8 @@ func newClass(t *Thread, metaObj py.Object, name string, bases py.Tuple, ns *Dic
 		if !ok {
 			return nil, typeErrorf("bases must be types")
 		}
-		if finalTypes[bt] {
-			return nil, typeErrorf("type '%s' is not an acceptable base type", bt.Name)
+		if err := checkBase(t, bt); err != nil {
+			return nil, err
 		}
 		bs = append(bs, bt)
 		// Most derived metaclass.

@@ -52,8 +52,18 @@ type Code struct {
 	// under a name (STORE_ATTR, STORE_GLOBAL, STORE_NAME) does not box
 	// the string again on every execution.
 	nameObjs []py.Object
+	// plainArgs: the parameters are ArgCount positional ones and nothing
+	// else (no *args, **kwargs, keyword-only parameters or 3.8–3.10 cells
+	// made from arguments), and calling the code runs it (not a generator
+	// or coroutine): a call with exactly ArgCount positional arguments
+	// binds them by copying (callPlain).
+	plainArgs bool
 	// caches holds one inline cache per instruction (nil until used).
 	caches []atomic.Pointer[inlineCache]
+	// attrCaches holds, per instruction, the cache of LOAD_ATTR and
+	// STORE_ATTR on instances of user classes (attr_cache.go), apart from
+	// caches so that checking it is one load less.
+	attrCaches []atomic.Pointer[classAttrCache]
 	// id is the fake address (see FakeAddr); 0 until first needed.
 	id uint64
 }
@@ -67,8 +77,6 @@ type inlineCache struct {
 	// LOAD_ATTR method form: the receiver type and the method found.
 	typ    *py.Type
 	method py.Object
-	// LOAD_ATTR / STORE_ATTR on an instance of a user class.
-	user *classAttrCache
 }
 
 // Type returns code.
@@ -137,6 +145,9 @@ func NewCode(spec CodeSpec) (*Code, error) {
 	}
 	c.nameObjs = boxStrings(spec.Names)
 	c.caches = make([]atomic.Pointer[inlineCache], len(prog.Instrs))
+	c.attrCaches = make([]atomic.Pointer[classAttrCache], len(prog.Instrs))
+	c.plainArgs = spec.Flags&(CoVarargs|CoVarkeywords|CoGenerator|CoCoroutine|0x200) == 0 &&
+		spec.KwOnlyArgCount == 0 && len(c.cell2arg) == 0
 	return c, nil
 }
 

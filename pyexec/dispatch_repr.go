@@ -312,6 +312,8 @@ func fmtError(err error) error {
 	if e, ok := err.(*pyfmt.Error); ok {
 		typ := ValueErrorType
 		switch e.Type {
+		case "MemoryError":
+			return memoryError()
 		case "TypeError":
 			typ = TypeErrorType
 		case "OverflowError":
@@ -373,7 +375,7 @@ func Format(t *Thread, o py.Object, spec string) (string, error) {
 	if err != nil {
 		return "", fmtError(err)
 	}
-	return s, nil
+	return s, t.chargeBytes(int64(len(s)))
 }
 
 // fmtArg describes o for pyfmt's % operator.
@@ -398,10 +400,7 @@ func fmtArg(t *Thread, o py.Object) pyfmt.Arg {
 	case py.String:
 		return pyfmt.StrArg(string(x))
 	}
-	return pyfmt.Arg{Kind: pyfmt.ArgOther, TypeName: TypeName(o),
-		Str:   func() (string, error) { return Str(t, o) },
-		Repr:  func() (string, error) { return Repr(t, o) },
-		ASCII: func() (string, error) { return ASCII(t, o) }}
+	return fmtArgOther(t, o)
 }
 
 // percentFormat implements str % args.
@@ -433,5 +432,5 @@ func percentFormat(t *Thread, format string, args py.Object) (string, error) {
 	if err != nil {
 		return "", fmtError(err)
 	}
-	return s, nil
+	return s, t.chargeBytes(int64(len(s)))
 }

@@ -112,6 +112,10 @@ func getAttrHook(t *Thread, o py.Object, name string) (py.Object, bool, error) {
 			v, err := GetAttr(t, x.Func, name)
 			return v, true, err
 		}
+	default:
+		if builtinValueAttrName(name) {
+			return builtinValueAttr(t, o, name)
+		}
 	}
 	return nil, false, nil
 }
@@ -145,6 +149,8 @@ func reprHook(t *Thread, o py.Object) (string, bool, error) {
 	switch x := o.(type) {
 	case *notImplemented:
 		return "NotImplemented", true, nil
+	case py.EllipsisType:
+		return "Ellipsis", true, nil
 	case *Super:
 		return superRepr(x), true, nil
 	case *Property, *StaticMethod, *ClassMethod, *SlotMember:
@@ -259,6 +265,9 @@ func strHook(t *Thread, o py.Object) (string, bool, error) {
 	case *Instance:
 		if s, ok := x.value.(py.String); ok {
 			return string(s), true, nil
+		}
+		if s, ok, err := payloadStr(t, x); ok {
+			return s, true, err
 		}
 	}
 	s, err := Repr(t, o)
@@ -541,6 +550,9 @@ func binaryOp1(t *Thread, base int, a, b py.Object, inplace bool) (py.Object, er
 		}
 		tried = true
 		ua, ub := unwrap(a), unwrap(b)
+		if s, ok := ua.(py.String); ok && base == opMod {
+			return percentObject(t, s, b)
+		}
 		if _, ok := ua.(*Instance); ok {
 			return NotImplemented, nil
 		}

@@ -26,21 +26,58 @@ type frame struct {
 	yielded py.Object
 	// ns is the locals dict of a class body (LOAD_NAME/STORE_NAME), else nil.
 	ns *Dict
+	// parent is the calling frame when this one was entered by the loop
+	// itself (a CALL of a Python function, see pushFrame): returning
+	// resumes the parent in the same loop. Nil for a frame entered by run.
+	parent *frame
+	// initSelf, for a frame pushed to run __init__ of a new instance
+	// (pushInit), is that instance: the CALL's result, once __init__ has
+	// returned None.
+	initSelf py.Object
 }
 
 // errYield is returned by loop when a generator frame yields.
 var errYield = errors.New("pyexec: yield")
 
+// errCall and errReturn are returned by loop, with the frame to run next,
+// when it has entered a Python function (pushFrame) or returned from one
+// to its caller (popFrame). Switching frames by leaving the loop keeps
+// the loop's own state (code, stack, sp...) loop-invariant, which the Go
+// compiler keeps in registers far better.
+var (
+	errCall   = &loopSignal{"call"}
+	errReturn = &loopSignal{"return"}
+)
+
+// loopSignal is the type of errCall and errReturn: a type assertion tells
+// them from real errors more cheaply than comparing error interfaces.
+type loopSignal struct{ what string }
+
+func (s *loopSignal) Error() string { return "pyexec: " + s.what }
+
 // run executes f until it returns, yields or raises, routing exceptions to
-// the handlers of f's exception table.
+// the handlers of f's exception table. Python functions that f calls run
+// in the same loop (pushFrame): an exception that leaves one of them
+// continues in its caller, up to f.
 func (t *Thread) run(f *frame) (py.Object, error) {
+	cur := f
+	count := true
 	for {
 		var res py.Object
 		var err error
-		if f.throw != nil {
-			err, f.throw = f.throw, nil
+		if cur.throw != nil {
+			err, cur.throw = cur.throw, nil
 		} else {
-			res, err = t.loop(f)
+			res, cur, err = t.loop(cur, count)
+			if sig, ok := err.(*loopSignal); ok {
+				// Resuming the caller is not a step of its own.
+				count = sig != errReturn
+				continue
+			}
+			count = true
+		}
+		if err == errYield && cur != f {
+			err = Errorf(SystemErrorType, "yield in %s, which is not a generator", cur.code.Name)
 		}
 		if err == errYield && res == nil {
 			res, f.yielded = f.yielded, nil
@@ -49,47 +86,126 @@ func (t *Thread) run(f *frame) (py.Object, error) {
 			return res, err
 		}
 		exc := asException(err)
-		if exc.reraised {
-			exc.reraised = false
-		} else {
-			c := f.code
-			exc.Frames = append(exc.Frames, TracebackEntry{Filename: c.Filename, Line: c.lineAt(f.lasti), Name: c.Name})
-		}
-		if exc.Context == nil && t.handled != nil && t.handled != exc {
-			exc.Context = t.handled
-		}
-		if exc.abort {
-			clear(f.stack[:f.sp])
-			return nil, exc
-		}
-		if f.code.prog.BlockStack {
-			if t.legacyUnwind(f, exc) {
-				continue
+		for {
+			caught, e := t.except(cur, exc)
+			if caught {
+				break
 			}
-			clear(f.stack[:f.sp])
-			f.sp = 0
-			return nil, exc
+			if exc.abort || cur == f {
+				for cur != f {
+					cur = t.popFrame(cur)
+				}
+				if e != nil {
+					return nil, e
+				}
+				return nil, exc
+			}
+			if e != nil {
+				exc = asException(e)
+			}
+			cur = t.popFrame(cur)
 		}
-		h := f.code.prog.HandlerFor(f.lasti)
-		if h == nil {
-			clear(f.stack[:f.sp])
-			f.sp = 0
-			return nil, exc
-		}
-		d := int(h.Depth)
-		if d > f.sp {
-			return nil, Errorf(SystemErrorType, "exception handler depth %d above stack height %d", d, f.sp)
-		}
-		clear(f.stack[d:f.sp])
-		f.sp = d
-		if h.Lasti {
-			f.stack[f.sp] = MakeInt(int64(f.lasti))
-			f.sp++
-		}
-		f.stack[f.sp] = exc
-		f.sp++
-		f.pc = int(h.Target)
 	}
+}
+
+// except routes exc, raised in f at f.lasti: it records f in the
+// traceback and, when f has a handler for it, sets f up to run the
+// handler and reports true. Otherwise f's value stack is emptied; e, when
+// set, is an error to raise in exc's stead (bad handler depth).
+func (t *Thread) except(f *frame, exc *Exception) (caught bool, e error) {
+	if exc.reraised {
+		exc.reraised = false
+	} else {
+		c := f.code
+		exc.Frames = append(exc.Frames, TracebackEntry{Filename: c.Filename, Line: c.lineAt(f.lasti), Name: c.Name})
+	}
+	if exc.Context == nil && t.handled != nil && t.handled != exc {
+		exc.Context = t.handled
+	}
+	if exc.abort {
+		clear(f.stack[:f.sp])
+		return false, nil
+	}
+	if f.code.prog.BlockStack {
+		if t.legacyUnwind(f, exc) {
+			return true, nil
+		}
+		clear(f.stack[:f.sp])
+		f.sp = 0
+		return false, nil
+	}
+	h := f.code.prog.HandlerFor(f.lasti)
+	if h == nil {
+		clear(f.stack[:f.sp])
+		f.sp = 0
+		return false, nil
+	}
+	d := int(h.Depth)
+	if d > f.sp {
+		return false, Errorf(SystemErrorType, "exception handler depth %d above stack height %d", d, f.sp)
+	}
+	clear(f.stack[d:f.sp])
+	f.sp = d
+	if h.Lasti {
+		f.stack[f.sp] = MakeInt(int64(f.lasti))
+		f.sp++
+	}
+	f.stack[f.sp] = exc
+	f.sp++
+	f.pc = int(h.Target)
+	return true, nil
+}
+
+// pushFrame enters fn, called by frame f with args (Code.plainArgs, exactly
+// ArgCount of them), in the next frame record; the loop then runs it in
+// place of f until it returns (popFrame). The caller has checked the
+// recursion limit.
+func (t *Thread) pushFrame(f *frame, fn *Function, args []py.Object) *frame {
+	co := fn.Code
+	mem := t.alloc(co.nlocalsplus + co.StackSize)
+	copy(mem, args)
+	nf := t.frameAt(t.depth)
+	nf.code, nf.fn = co, fn
+	nf.locals, nf.stack = mem[:co.nlocalsplus], mem[co.nlocalsplus:]
+	nf.sp, nf.pc, nf.lasti = 0, 0, 0
+	nf.blocks = nf.blocks[:0]
+	if nf.ns != nil || nf.throw != nil || nf.yielded != nil {
+		nf.ns, nf.throw, nf.yielded = nil, nil, nil
+	}
+	nf.parent, nf.initSelf = f, nil
+	t.depth++
+	return nf
+}
+
+// pushInit is pushFrame for the __init__ of a new instance self of a
+// class with a construction plan (ctorCache): self is the first argument,
+// and the instance is the call's result once __init__ returns None.
+func (t *Thread) pushInit(f *frame, fn *Function, self py.Object, args []py.Object) *frame {
+	co := fn.Code
+	mem := t.alloc(co.nlocalsplus + co.StackSize)
+	mem[0] = self
+	copy(mem[1:], args)
+	nf := t.frameAt(t.depth)
+	nf.code, nf.fn = co, fn
+	nf.locals, nf.stack = mem[:co.nlocalsplus], mem[co.nlocalsplus:]
+	nf.sp, nf.pc, nf.lasti = 0, 0, 0
+	nf.blocks = nf.blocks[:0]
+	if nf.ns != nil || nf.throw != nil || nf.yielded != nil {
+		nf.ns, nf.throw, nf.yielded = nil, nil, nil
+	}
+	nf.parent, nf.initSelf = f, self
+	t.depth++
+	return nf
+}
+
+// popFrame leaves frame f, entered by pushFrame, and returns its caller.
+func (t *Thread) popFrame(f *frame) *frame {
+	p := f.parent
+	mem := f.locals[:cap(f.locals)]
+	t.depth--
+	f.fn, f.locals, f.stack, f.parent, f.initSelf = nil, nil, nil, nil, nil
+	t.release(mem)
+	return p
 }
 
 func unboundLocal(t *Thread, name string) error {
@@ -110,7 +226,9 @@ func unboundDeref(t *Thread, c *Code, i int) error {
 }
 
 // loop is the evaluation loop: one switch over normalised instructions.
-func (t *Thread) loop(f *frame) (result py.Object, err error) {
+// It returns with the frame it stopped in: f, or on an error a frame that
+// f's calls pushed (pushFrame).
+func (t *Thread) loop(f *frame, count bool) (result py.Object, _ *frame, err error) {
 	code := f.code
 	instrs := code.prog.Instrs
 	consts := code.Consts
@@ -124,11 +242,13 @@ func (t *Thread) loop(f *frame) (result py.Object, err error) {
 	// backward jumps, which charge the instructions they jump over (see
 	// Thread.StepBudget). Between two such points pc only increases, so
 	// at most len(instrs) instructions run uncounted.
-	t.steps++
-	if t.steps >= t.limit {
-		if err = t.checkInterrupt(); err != nil {
-			f.sp, f.pc, f.lasti = sp, pc, pc
-			return nil, err
+	if count {
+		t.steps++
+		if t.steps >= t.limit {
+			if err = t.checkInterrupt(); err != nil {
+				f.sp, f.pc, f.lasti = sp, pc, pc
+				return nil, f, err
+			}
 		}
 	}
 	for {
@@ -159,12 +279,6 @@ func (t *Thread) loop(f *frame) (result py.Object, err error) {
 			stack[sp] = locals[in.Arg]
 			sp++
 			locals[in.Arg] = nil
-		case bytecode.DeleteFast:
-			if locals[in.Arg] == nil {
-				err = unboundLocal(t, code.localNames[in.Arg])
-				break
-			}
-			locals[in.Arg] = nil
 		case bytecode.PopTop:
 			sp--
 			stack[sp] = nil
@@ -177,32 +291,30 @@ func (t *Thread) loop(f *frame) (result py.Object, err error) {
 		case bytecode.Swap:
 			n := sp - int(in.Arg)
 			stack[sp-1], stack[n] = stack[n], stack[sp-1]
-		case bytecode.Rot:
-			n := int(in.Arg)
-			top := stack[sp-1]
-			copy(stack[sp-n+1:sp], stack[sp-n:sp-1])
-			stack[sp-n] = top
-		case bytecode.ReturnValue:
-			sp--
-			result = stack[sp]
-			stack[sp] = nil
-			f.sp, f.pc, f.lasti = sp, pc, lasti
-			return result, nil
-		case bytecode.ReturnConst:
-			f.sp, f.pc, f.lasti = sp, pc, lasti
-			return consts[in.Arg], nil
-		case bytecode.MakeCell:
-			if _, ok := locals[in.Arg].(*Cell); !ok || code.Version.Less(bytecode.Py311) {
-				locals[in.Arg] = &Cell{V: locals[in.Arg]}
+		case bytecode.ReturnValue, bytecode.ReturnConst:
+			if in.Op == bytecode.ReturnValue {
+				sp--
+				result = stack[sp]
+				stack[sp] = nil
+			} else {
+				result = consts[in.Arg]
 			}
-		case bytecode.CopyFreeVars:
-			n := int(in.Arg)
-			cl := f.fn.Closure
-			if len(cl) < n {
-				err = Errorf(SystemErrorType, "%s: closure has %d cells, code needs %d", code.Name, len(cl), n)
-				break
+			f.sp, f.pc, f.lasti = sp, pc, lasti
+			if f.parent == nil {
+				return result, f, nil
 			}
-			copy(locals[code.nlocalsplus-n:], cl[:n])
+			// Back to the caller (run resumes it).
+			self := f.initSelf
+			p := t.popFrame(f)
+			if self != nil {
+				if !isNone(result) {
+					return nil, p, typeErrorf("__init__() should return None, not '%s'", TypeName(result))
+				}
+				result = self
+			}
+			p.stack[p.sp] = result
+			p.sp++
+			return nil, p, errReturn
 		case bytecode.LoadDeref:
 			c, ok := locals[in.Arg].(*Cell)
 			if !ok {
@@ -224,13 +336,6 @@ func (t *Thread) loop(f *frame) (result py.Object, err error) {
 			sp--
 			c.V = stack[sp]
 			stack[sp] = nil
-		case bytecode.DeleteDeref:
-			c, ok := locals[in.Arg].(*Cell)
-			if !ok || c.V == nil {
-				err = unboundDeref(t, code, int(in.Arg))
-				break
-			}
-			c.V = nil
 		case bytecode.LoadGlobal:
 			var v py.Object
 			v, err = t.loadGlobal(f, lasti, in.Arg)
@@ -247,16 +352,6 @@ func (t *Thread) loop(f *frame) (result py.Object, err error) {
 			} else {
 				stack[sp] = v
 				sp++
-			}
-		case bytecode.StoreGlobal:
-			sp--
-			err = f.fn.Globals.SetItem(t, code.nameObjs[in.Arg], stack[sp])
-			stack[sp] = nil
-		case bytecode.DeleteGlobal:
-			var ok bool
-			_, ok, err = f.fn.Globals.Delete(t, code.names[in.Arg])
-			if err == nil && !ok {
-				err = Errorf(NameErrorType, "name '%s' is not defined", code.names[in.Arg])
 			}
 		case bytecode.LoadAttr:
 			obj := stack[sp-1]
@@ -300,9 +395,6 @@ func (t *Thread) loop(f *frame) (result py.Object, err error) {
 			}
 			sp -= 2
 			stack[sp], stack[sp+1] = nil, nil
-		case bytecode.LoadAssertionError:
-			stack[sp] = AssertionErrorType
-			sp++
 		case bytecode.UnaryNegative, bytecode.UnaryPositive, bytecode.UnaryInvert, bytecode.UnaryNot:
 			// Fast paths: -int, -float and not bool, which no hook can
 			// intercept.
@@ -393,22 +485,17 @@ func (t *Thread) loop(f *frame) (result py.Object, err error) {
 			err = SetItem(t, stack[sp-2], stack[sp-1], stack[sp-3])
 			sp -= 3
 			clear(stack[sp : sp+3])
-		case bytecode.DeleteSubscr:
-			err = DelItem(t, stack[sp-2], stack[sp-1])
-			sp -= 2
-			clear(stack[sp : sp+2])
-		case bytecode.BinarySlice:
-			sl := &py.Slice{Start: stack[sp-2], Stop: stack[sp-1], Step: py.None}
-			sp -= 2
-			var v py.Object
-			v, err = GetItem(t, stack[sp-1], sl)
-			stack[sp-1], stack[sp], stack[sp+1] = v, nil, nil
-		case bytecode.StoreSlice:
-			sl := &py.Slice{Start: stack[sp-2], Stop: stack[sp-1], Step: py.None}
-			err = SetItem(t, stack[sp-3], sl, stack[sp-4])
-			sp -= 4
-			clear(stack[sp : sp+4])
 		case bytecode.BuildSlice:
+			// x[i:j] before 3.12 (BUILD_SLICE 2, BINARY_SUBSCR): the fast
+			// path of BINARY_SLICE, skipping the BINARY_SUBSCR.
+			if in.Arg == 2 && pc < len(instrs) && instrs[pc].Op == bytecode.BinarySubscr {
+				if v, ok := sliceFast(stack[sp-3], stack[sp-2], stack[sp-1]); ok {
+					sp -= 2
+					stack[sp-1], stack[sp], stack[sp+1] = v, nil, nil
+					pc++
+					continue
+				}
+			}
 			var sl *py.Slice
 			if in.Arg == 3 {
 				sl = &py.Slice{Start: stack[sp-3], Stop: stack[sp-2], Step: stack[sp-1]}
@@ -429,23 +516,18 @@ func (t *Thread) loop(f *frame) (result py.Object, err error) {
 			sp++
 		case bytecode.BuildList:
 			n := int(in.Arg)
+			if n == 0 {
+				// [] is mostly appended to next (a comprehension, a
+				// loop): room for its first items comes with it.
+				stack[sp] = newListRoom()
+				sp++
+				continue
+			}
 			items := make([]py.Object, n)
 			copy(items, stack[sp-n:sp])
 			clear(stack[sp-n : sp])
 			sp -= n
 			stack[sp] = &py.List{Items: items}
-			sp++
-		case bytecode.BuildSet:
-			n := int(in.Arg)
-			s := NewSet(t)
-			for _, x := range stack[sp-n : sp] {
-				if err = s.Add(t, x); err != nil {
-					break
-				}
-			}
-			clear(stack[sp-n : sp])
-			sp -= n
-			stack[sp] = s
 			sp++
 		case bytecode.BuildMap:
 			n := int(in.Arg)
@@ -460,24 +542,6 @@ func (t *Thread) loop(f *frame) (result py.Object, err error) {
 			}
 			clear(stack[sp-2*n : sp])
 			sp -= 2 * n
-			stack[sp] = d
-			sp++
-		case bytecode.BuildConstKeyMap:
-			n := int(in.Arg)
-			keys, ok := stack[sp-1].(py.Tuple)
-			if !ok || len(keys) != n {
-				err = Errorf(SystemErrorType, "bad BUILD_CONST_KEY_MAP keys")
-				break
-			}
-			d := NewDict(n)
-			vals := stack[sp-1-n : sp-1]
-			for i, k := range keys {
-				if err = d.SetItem(t, k, vals[i]); err != nil {
-					break
-				}
-			}
-			clear(stack[sp-1-n : sp])
-			sp -= n + 1
 			stack[sp] = d
 			sp++
 		case bytecode.BuildString:
@@ -506,15 +570,6 @@ func (t *Thread) loop(f *frame) (result py.Object, err error) {
 			}
 			l.Items = appendItem(l.Items, stack[sp])
 			stack[sp] = nil
-		case bytecode.SetAdd:
-			sp--
-			s, ok := stack[sp-int(in.Arg)].(*Set)
-			if !ok {
-				err = Errorf(SystemErrorType, "SET_ADD on a non-set")
-				break
-			}
-			err = s.Add(t, stack[sp])
-			stack[sp] = nil
 		case bytecode.MapAdd:
 			sp -= 2
 			d, ok := stack[sp-int(in.Arg)].(*Dict)
@@ -524,17 +579,6 @@ func (t *Thread) loop(f *frame) (result py.Object, err error) {
 			}
 			err = d.SetItem(t, stack[sp], stack[sp+1])
 			stack[sp], stack[sp+1] = nil, nil
-		case bytecode.ListExtend, bytecode.SetUpdate, bytecode.DictUpdate, bytecode.DictMerge:
-			sp--
-			err = t.containerUpdate(in.Op, stack[sp-int(in.Arg)], stack[sp], stack, sp, int(in.Arg))
-			stack[sp] = nil
-		case bytecode.ListToTuple:
-			l, ok := stack[sp-1].(*py.List)
-			if !ok {
-				err = Errorf(SystemErrorType, "LIST_TO_TUPLE on a non-list")
-				break
-			}
-			stack[sp-1] = append(py.Tuple(nil), l.Items...)
 		case bytecode.UnpackSequence:
 			sp--
 			seq := stack[sp]
@@ -547,32 +591,6 @@ func (t *Thread) loop(f *frame) (result py.Object, err error) {
 			for i := n - 1; i >= 0; i-- {
 				stack[sp] = items[i]
 				sp++
-			}
-		case bytecode.UnpackEx:
-			sp--
-			seq := stack[sp]
-			stack[sp] = nil
-			before, after := int(in.Arg&0xff), int(in.Arg>>8)
-			var items []py.Object
-			if items, err = t.unpack(seq, before, after); err != nil {
-				break
-			}
-			for i := len(items) - 1; i >= 0; i-- {
-				stack[sp] = items[i]
-				sp++
-			}
-		case bytecode.ConvertValue:
-			var s string
-			switch in.Arg {
-			case 1:
-				s, err = Str(t, stack[sp-1])
-			case 2:
-				s, err = Repr(t, stack[sp-1])
-			default:
-				s, err = ASCII(t, stack[sp-1])
-			}
-			if err == nil {
-				stack[sp-1] = py.String(s)
 			}
 		case bytecode.FormatSimple:
 			if _, ok := stack[sp-1].(py.String); !ok {
@@ -588,12 +606,74 @@ func (t *Thread) loop(f *frame) (result py.Object, err error) {
 			s, err = Format(t, stack[sp-1], string(spec))
 			stack[sp-1], stack[sp] = py.String(s), nil
 		case bytecode.Call:
+			// A Python function taking exactly the positional arguments
+			// given runs in this loop (pushFrame).
+			if in.Arg2 < 0 && in.Flags&bytecode.FlagKwNamesOnStack == 0 {
+				argc := int(in.Arg)
+				base := sp - argc - 1
+				args := stack[sp-argc : sp]
+				var callable py.Object
+				if in.Flags&bytecode.FlagNoSelfSlot != 0 {
+					callable = stack[base]
+				} else {
+					base--
+					switch lo, hi := stack[base], stack[base+1]; {
+					case lo == nil:
+						callable = hi
+					case hi == nil:
+						callable = lo
+					default:
+						callable = lo
+						args = stack[base+1 : sp]
+					}
+				}
+				var nf *frame
+				switch c := callable.(type) {
+				case *Function:
+					if c.Code.plainArgs && len(args) == c.Code.ArgCount && t.depth+t.sharedDepth < t.recursionLimit() {
+						nf = t.pushFrame(f, c, args)
+					}
+				case *py.Type:
+					// A plain user class whose __init__ is a Python function:
+					// the instance is made here and __init__ runs in this loop.
+					if cc := t.ctorFor(c); cc != nil && cc.init != nil && cc.init.Code.plainArgs &&
+						len(args)+1 == cc.init.Code.ArgCount && t.depth+t.sharedDepth < t.recursionLimit() {
+						nf = t.pushInit(f, cc.init, cc.newInstance(), args)
+					}
+				}
+				if nf != nil {
+					clearObjs(stack[base:sp])
+					f.sp, f.pc, f.lasti = base, pc, lasti
+					return nil, nf, errCall
+				}
+				// Built-in functions and methods: called straight away
+				// (what call does for them).
+				var res py.Object
+				switch c := callable.(type) {
+				case *Builtin:
+					res, err = c.Fn(t, args, nil)
+				case *Method:
+					if len(args) == 0 || !IsInstance(args[0], c.Owner) {
+						goto general
+					}
+					res, err = c.Fn(t, payloadFor(args[0], c.Owner), args[1:], nil)
+				default:
+					goto general
+				}
+				clearObjs(stack[base:sp])
+				sp = base
+				if err != nil {
+					break
+				}
+				stack[sp] = res
+				sp++
+				continue
+			}
+		general:
 			if sp, err = t.opCall(f, in, stack, sp, pc); err == errRangeIter {
 				err = nil
 				pc++ // opCall did the GET_ITER that follows
 			}
-		case bytecode.CallFunctionEx:
-			sp, err = t.opCallEx(in, stack, sp)
 		case bytecode.MakeFunction:
 			sp--
 			var qual py.Object
@@ -607,22 +687,13 @@ func (t *Thread) loop(f *frame) (result py.Object, err error) {
 				err = Errorf(SystemErrorType, "MAKE_FUNCTION needs a code object")
 				break
 			}
-			fn := NewFunction(c, f.fn.Globals)
+			fn := newFunction(t, c, f.fn.Globals)
 			fn.Builtins = f.fn.Builtins
 			if q, ok := qual.(py.String); ok {
 				fn.QualName = string(q)
 			}
 			stack[sp] = fn
 			sp++
-		case bytecode.SetFunctionAttribute:
-			sp--
-			fn, ok := stack[sp].(*Function)
-			if !ok {
-				err = Errorf(SystemErrorType, "SET_FUNCTION_ATTRIBUTE needs a function")
-				break
-			}
-			err = setFunctionAttribute(t, fn, in.Arg, stack[sp-1])
-			stack[sp-1], stack[sp] = fn, nil
 		case bytecode.Jump:
 			pc = int(in.Target)
 			if pc <= lasti {
@@ -729,10 +800,28 @@ func (t *Thread) loop(f *frame) (result py.Object, err error) {
 					err = typeErrorf("'%s' object is not an iterator", TypeName(stack[sp-1]))
 					break
 				}
+				if pc < len(instrs) && instrs[pc].Op == bytecode.UnpackSequence && instrs[pc].Arg == 2 {
+					// for a, b in enumerate(...) / d.items(): the pair is
+					// unpacked at once, without building its tuple.
+					var a, b py.Object
+					if a, b, ok, err = nextPair(t, it); err != nil {
+						break
+					}
+					if ok {
+						if a != nil {
+							stack[sp], stack[sp+1] = b, a
+							sp += 2
+							pc++ // the UNPACK_SEQUENCE
+							continue
+						}
+						goto exhausted
+					}
+				}
 				if v, err = it.Next(t); err != nil {
 					break
 				}
 			}
+		exhausted:
 			if v == nil {
 				sp--
 				stack[sp] = nil
@@ -748,79 +837,11 @@ func (t *Thread) loop(f *frame) (result py.Object, err error) {
 			result = stack[sp]
 			stack[sp] = nil
 			f.sp, f.pc, f.lasti = sp, pc, lasti
-			return result, errYield
-		case bytecode.PushExcInfo:
-			exc := stack[sp-1]
-			if t.handled == nil {
-				stack[sp-1] = py.None
-			} else {
-				stack[sp-1] = t.handled
-			}
-			stack[sp] = exc
-			sp++
-			t.handled, _ = exc.(*Exception)
-		case bytecode.PopExcept:
-			sp--
-			t.handled, _ = stack[sp].(*Exception)
-			stack[sp] = nil
-		case bytecode.CheckExcMatch:
-			exc, ok := stack[sp-2].(*Exception)
-			if !ok {
-				err = Errorf(SystemErrorType, "CHECK_EXC_MATCH without an exception")
-				break
-			}
-			var b bool
-			b, err = excMatches(exc, stack[sp-1])
-			stack[sp-1] = py.NewBool(b)
-		case bytecode.Reraise:
-			sp--
-			exc, ok := stack[sp].(*Exception)
-			stack[sp] = nil
-			if !ok {
-				err = Errorf(SystemErrorType, "RERAISE without an exception")
-				break
-			}
-			exc.reraised = true
-			err = exc
-		case bytecode.RaiseVarargs:
-			err = t.raise(stack, &sp, int(in.Arg))
-		case bytecode.StopiterationError:
-			if exc, ok := stack[sp-1].(*Exception); ok && IsSubtype(exc.typ, StopIterationType) {
-				r := Errorf(RuntimeErrorType, "generator raised StopIteration")
-				r.Cause, r.Context = exc, exc
-				stack[sp-1] = r
-			}
-		case bytecode.ImportName:
-			var m py.Object
-			m, err = t.importName(string(code.names[in.Arg]), stack[sp-1], stack[sp-2])
-			sp--
-			stack[sp] = nil
-			stack[sp-1] = m
-		case bytecode.ImportFrom:
-			var v py.Object
-			if v, err = t.importFrom(stack[sp-1], string(code.names[in.Arg])); err == nil {
-				stack[sp] = v
-				sp++
-			}
-		case bytecode.ImportStar:
-			err = t.importStar(stack[sp-1], f.fn.Globals)
-			if code.Version.Minor >= 12 {
-				stack[sp-1] = py.None
-			} else {
-				sp--
-				stack[sp] = nil
-			}
-		case bytecode.LoadName, bytecode.StoreName, bytecode.DeleteName, bytecode.LoadLocals,
-			bytecode.LoadClassderef, bytecode.LoadFromDictOrDeref, bytecode.LoadFromDictOrGlobals,
-			bytecode.LoadBuildClass, bytecode.SetupAnnotations, bytecode.DeleteAttr, bytecode.LoadSuperAttr,
-			bytecode.BeforeWith, bytecode.WithExceptStart:
-			// Object model ops (eval_class.go).
-			sp, err = t.classOp(f, in, sp)
-		case bytecode.CallIntrinsic1, bytecode.CallIntrinsic2:
-			err = Errorf(SystemErrorType, "unsupported intrinsic %d", in.Arg)
+			return result, f, errYield
 		default:
-			// Block-stack, generator-delegation and match ops (eval_ext.go).
-			sp, pc, err = t.extOp(f, in, sp, pc, lasti)
+			// Rarer ops, then block-stack, generator-delegation and match
+			// ops (eval_ext.go).
+			sp, pc, err = t.coldOp(f, in, sp, pc, lasti)
 			if err == nil && pc <= lasti {
 				err = t.backEdge(lasti - pc + 1)
 			}
@@ -830,9 +851,246 @@ func (t *Thread) loop(f *frame) (result py.Object, err error) {
 		}
 	}
 	f.sp, f.pc, f.lasti = sp, pc, lasti
-	return nil, err
+	return nil, f, err
 }
 
 var unaryOps = [bytecode.NumOps]byte{
 	bytecode.UnaryNegative: '-', bytecode.UnaryPositive: '+', bytecode.UnaryInvert: '~', bytecode.UnaryNot: '!',
+}
+
+// coldOp runs the instructions that the loop leaves out of its own switch
+// (rarer ones: a smaller loop keeps more of its state in registers), then
+// the extension ops (extOp). It returns the new stack height and pc.
+func (t *Thread) coldOp(f *frame, in *bytecode.Instr, sp, pc, lasti int) (_ int, _ int, err error) {
+	code := f.code
+	consts := code.Consts
+	locals := f.locals
+	stack := f.stack
+	_, _ = consts, locals
+	switch in.Op {
+	case bytecode.DeleteFast:
+		if locals[in.Arg] == nil {
+			err = unboundLocal(t, code.localNames[in.Arg])
+			break
+		}
+		locals[in.Arg] = nil
+	case bytecode.Rot:
+		n := int(in.Arg)
+		top := stack[sp-1]
+		copy(stack[sp-n+1:sp], stack[sp-n:sp-1])
+		stack[sp-n] = top
+	case bytecode.MakeCell:
+		if _, ok := locals[in.Arg].(*Cell); !ok || code.Version.Less(bytecode.Py311) {
+			locals[in.Arg] = &Cell{V: locals[in.Arg]}
+		}
+	case bytecode.CopyFreeVars:
+		n := int(in.Arg)
+		cl := f.fn.Closure
+		if len(cl) < n {
+			err = Errorf(SystemErrorType, "%s: closure has %d cells, code needs %d", code.Name, len(cl), n)
+			break
+		}
+		copy(locals[code.nlocalsplus-n:], cl[:n])
+	case bytecode.DeleteDeref:
+		c, ok := locals[in.Arg].(*Cell)
+		if !ok || c.V == nil {
+			err = unboundDeref(t, code, int(in.Arg))
+			break
+		}
+		c.V = nil
+	case bytecode.StoreGlobal:
+		sp--
+		err = f.fn.Globals.SetItem(t, code.nameObjs[in.Arg], stack[sp])
+		stack[sp] = nil
+	case bytecode.DeleteGlobal:
+		var ok bool
+		_, ok, err = f.fn.Globals.Delete(t, code.names[in.Arg])
+		if err == nil && !ok {
+			err = Errorf(NameErrorType, "name '%s' is not defined", code.names[in.Arg])
+		}
+	case bytecode.LoadAssertionError:
+		stack[sp] = AssertionErrorType
+		sp++
+	case bytecode.DeleteSubscr:
+		err = DelItem(t, stack[sp-2], stack[sp-1])
+		sp -= 2
+		clear(stack[sp : sp+2])
+	case bytecode.BinarySlice:
+		// Fast path: list[i:j] and ASCII str[i:j] with int or None
+		// bounds, without a slice object.
+		if v, ok := sliceFast(stack[sp-3], stack[sp-2], stack[sp-1]); ok {
+			sp -= 2
+			stack[sp-1], stack[sp], stack[sp+1] = v, nil, nil
+			return sp, pc, nil
+		}
+		sl := &py.Slice{Start: stack[sp-2], Stop: stack[sp-1], Step: py.None}
+		sp -= 2
+		var v py.Object
+		v, err = GetItem(t, stack[sp-1], sl)
+		stack[sp-1], stack[sp], stack[sp+1] = v, nil, nil
+	case bytecode.StoreSlice:
+		sl := &py.Slice{Start: stack[sp-2], Stop: stack[sp-1], Step: py.None}
+		err = SetItem(t, stack[sp-3], sl, stack[sp-4])
+		sp -= 4
+		clear(stack[sp : sp+4])
+	case bytecode.BuildSet:
+		n := int(in.Arg)
+		s := NewSet(t)
+		for _, x := range stack[sp-n : sp] {
+			if err = s.Add(t, x); err != nil {
+				break
+			}
+		}
+		clear(stack[sp-n : sp])
+		sp -= n
+		stack[sp] = s
+		sp++
+	case bytecode.BuildConstKeyMap:
+		n := int(in.Arg)
+		keys, ok := stack[sp-1].(py.Tuple)
+		if !ok || len(keys) != n {
+			err = Errorf(SystemErrorType, "bad BUILD_CONST_KEY_MAP keys")
+			break
+		}
+		d := NewDict(n)
+		vals := stack[sp-1-n : sp-1]
+		for i, k := range keys {
+			if err = d.SetItem(t, k, vals[i]); err != nil {
+				break
+			}
+		}
+		clear(stack[sp-1-n : sp])
+		sp -= n + 1
+		stack[sp] = d
+		sp++
+	case bytecode.SetAdd:
+		sp--
+		s, ok := stack[sp-int(in.Arg)].(*Set)
+		if !ok {
+			err = Errorf(SystemErrorType, "SET_ADD on a non-set")
+			break
+		}
+		err = s.Add(t, stack[sp])
+		stack[sp] = nil
+	case bytecode.ListExtend, bytecode.SetUpdate, bytecode.DictUpdate, bytecode.DictMerge:
+		sp--
+		err = t.containerUpdate(in.Op, stack[sp-int(in.Arg)], stack[sp], stack, sp, int(in.Arg))
+		stack[sp] = nil
+	case bytecode.ListToTuple:
+		l, ok := stack[sp-1].(*py.List)
+		if !ok {
+			err = Errorf(SystemErrorType, "LIST_TO_TUPLE on a non-list")
+			break
+		}
+		stack[sp-1] = append(py.Tuple(nil), l.Items...)
+	case bytecode.UnpackEx:
+		sp--
+		seq := stack[sp]
+		stack[sp] = nil
+		before, after := int(in.Arg&0xff), int(in.Arg>>8)
+		var items []py.Object
+		if items, err = t.unpack(seq, before, after); err != nil {
+			break
+		}
+		for i := len(items) - 1; i >= 0; i-- {
+			stack[sp] = items[i]
+			sp++
+		}
+	case bytecode.ConvertValue:
+		var s string
+		switch in.Arg {
+		case 1:
+			s, err = Str(t, stack[sp-1])
+		case 2:
+			s, err = Repr(t, stack[sp-1])
+		default:
+			s, err = ASCII(t, stack[sp-1])
+		}
+		if err == nil {
+			stack[sp-1] = py.String(s)
+		}
+	case bytecode.CallFunctionEx:
+		sp, err = t.opCallEx(in, stack, sp)
+	case bytecode.SetFunctionAttribute:
+		sp--
+		fn, ok := stack[sp].(*Function)
+		if !ok {
+			err = Errorf(SystemErrorType, "SET_FUNCTION_ATTRIBUTE needs a function")
+			break
+		}
+		err = setFunctionAttribute(t, fn, in.Arg, stack[sp-1])
+		stack[sp-1], stack[sp] = fn, nil
+	case bytecode.PushExcInfo:
+		exc := stack[sp-1]
+		if t.handled == nil {
+			stack[sp-1] = py.None
+		} else {
+			stack[sp-1] = t.handled
+		}
+		stack[sp] = exc
+		sp++
+		t.handled, _ = exc.(*Exception)
+	case bytecode.PopExcept:
+		sp--
+		t.handled, _ = stack[sp].(*Exception)
+		stack[sp] = nil
+	case bytecode.CheckExcMatch:
+		exc, ok := stack[sp-2].(*Exception)
+		if !ok {
+			err = Errorf(SystemErrorType, "CHECK_EXC_MATCH without an exception")
+			break
+		}
+		var b bool
+		b, err = excMatches(exc, stack[sp-1])
+		stack[sp-1] = py.NewBool(b)
+	case bytecode.Reraise:
+		sp--
+		exc, ok := stack[sp].(*Exception)
+		stack[sp] = nil
+		if !ok {
+			err = Errorf(SystemErrorType, "RERAISE without an exception")
+			break
+		}
+		exc.reraised = true
+		err = exc
+	case bytecode.RaiseVarargs:
+		err = t.raise(stack, &sp, int(in.Arg))
+	case bytecode.StopiterationError:
+		if exc, ok := stack[sp-1].(*Exception); ok && IsSubtype(exc.typ, StopIterationType) {
+			r := Errorf(RuntimeErrorType, "generator raised StopIteration")
+			r.Cause, r.Context = exc, exc
+			stack[sp-1] = r
+		}
+	case bytecode.ImportName:
+		var m py.Object
+		m, err = t.importName(string(code.names[in.Arg]), stack[sp-1], stack[sp-2])
+		sp--
+		stack[sp] = nil
+		stack[sp-1] = m
+	case bytecode.ImportFrom:
+		var v py.Object
+		if v, err = t.importFrom(stack[sp-1], string(code.names[in.Arg])); err == nil {
+			stack[sp] = v
+			sp++
+		}
+	case bytecode.ImportStar:
+		err = t.importStar(stack[sp-1], f.fn.Globals)
+		if code.Version.Minor >= 12 {
+			stack[sp-1] = py.None
+		} else {
+			sp--
+			stack[sp] = nil
+		}
+	case bytecode.LoadName, bytecode.StoreName, bytecode.DeleteName, bytecode.LoadLocals,
+		bytecode.LoadClassderef, bytecode.LoadFromDictOrDeref, bytecode.LoadFromDictOrGlobals,
+		bytecode.LoadBuildClass, bytecode.SetupAnnotations, bytecode.DeleteAttr, bytecode.LoadSuperAttr,
+		bytecode.BeforeWith, bytecode.WithExceptStart:
+		// Object model ops (eval_class.go).
+		sp, err = t.classOp(f, in, sp)
+	case bytecode.CallIntrinsic1, bytecode.CallIntrinsic2:
+		err = Errorf(SystemErrorType, "unsupported intrinsic %d", in.Arg)
+	default:
+		return t.extOp(f, in, sp, pc, lasti)
+	}
+	return sp, pc, err
 }

@@ -2,6 +2,7 @@ package pyexec
 
 import (
 	"errors"
+	"math"
 
 	"github.com/go-python/gpython/py"
 	"github.com/pybridge/pybridge/pyexec/bytecode"
@@ -45,15 +46,20 @@ func (t *Thread) loadMethod(code *Code, pc int, obj py.Object, name string) (m p
 		}
 	}
 	typ := TypeOf(obj)
-	if isUserVal(obj) {
-		return loadMethodUser(t, obj, typ, name)
-	}
+	// The cache only ever holds built-in types, which are never the type
+	// of a user value (isUserVal: its type is a user class): a hit needs
+	// no isUserVal.
 	slot := &code.caches[pc]
 	if e := slot.Load(); e != nil && e.typ == typ {
 		return e.method, true, nil
 	}
+	if isUserVal(obj) {
+		return loadMethodUser(t, obj, typ, name)
+	}
 	if meth := lookupMethod(typ, name); meth != nil {
-		slot.Store(&inlineCache{typ: typ, method: meth})
+		if classOf(typ) == nil {
+			slot.Store(&inlineCache{typ: typ, method: meth})
+		}
 		return meth, true, nil
 	}
 	v, err := GetAttr(t, obj, name)
@@ -116,7 +122,7 @@ func (t *Thread) opCall(f *frame, in *bytecode.Instr, stack []py.Object, sp, pc 
 		}
 	}
 	res, err := call(t, callable, args, kwnames)
-	clear(stack[base:sp])
+	clearObjs(stack[base:sp])
 	if err != nil {
 		return base, err
 	}
@@ -430,6 +436,11 @@ func (t *Thread) intArith(op int32, x, y int64) (py.Object, bool) {
 		if x > -1<<31 && x < 1<<31 && y > -1<<31 && y < 1<<31 {
 			return t.boxInt(x * y), true
 		}
+		// Larger factors: the product is exact when dividing it back
+		// gives the other factor (-1 * MinInt64 wraps to itself).
+		if r := x * y; x != 0 && r/x == y && !(x == -1 && y == math.MinInt64) {
+			return t.boxInt(r), true
+		}
 	case opFloorDiv:
 		if y > 0 || y < -1 {
 			return t.boxInt(floorDivInt(x, y)), true
@@ -558,4 +569,61 @@ func compareFast(op int32, a, b py.Object) (bool, bool) {
 		}
 	}
 	return false, false
+}
+
+// sliceFast is o[lo:hi] for a list or an ASCII str and int or None
+// bounds; ok is false for anything else (the general GetItem decides).
+func sliceFast(o, lo, hi py.Object) (py.Object, bool) {
+	var n int
+	switch x := o.(type) {
+	case *py.List:
+		n = len(x.Items)
+	case py.String:
+		if !isASCII(string(x)) {
+			return nil, false
+		}
+		n = len(x)
+	default:
+		return nil, false
+	}
+	i, ok := sliceBound(lo, n, 0)
+	if !ok {
+		return nil, false
+	}
+	j, ok := sliceBound(hi, n, n)
+	if !ok {
+		return nil, false
+	}
+	if j < i {
+		j = i
+	}
+	switch x := o.(type) {
+	case *py.List:
+		out := make([]py.Object, j-i)
+		copy(out, x.Items[i:j])
+		return &py.List{Items: out}, true
+	case py.String:
+		return x[i:j], true
+	}
+	return nil, false
+}
+
+// sliceBound clamps a slice bound (step 1) to [0, n]; def is None's value.
+func sliceBound(v py.Object, n, def int) (int, bool) {
+	switch x := v.(type) {
+	case py.NoneType:
+		return def, true
+	case py.Int:
+		i := int64(x)
+		if i < 0 {
+			i += int64(n)
+			if i < 0 {
+				i = 0
+			}
+		} else if i > int64(n) {
+			i = int64(n)
+		}
+		return int(i), true
+	}
+	return 0, false
 }

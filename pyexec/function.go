@@ -26,14 +26,18 @@ type Function struct {
 
 // NewFunction returns a function running code with globals. Builtins
 // default to the shared read-only builtins dict of code's version.
-func NewFunction(code *Code, globals *Dict) *Function {
+func NewFunction(code *Code, globals *Dict) *Function { return newFunction(nil, code, globals) }
+
+// newFunction is NewFunction for MAKE_FUNCTION: t's str hash cache spares
+// hashing "__name__" again for every function made.
+func newFunction(t *Thread, code *Code, globals *Dict) *Function {
 	f := &Function{Code: code, Globals: globals, Builtins: BuiltinsFor(code.Version), Name: code.Name, QualName: code.QualName,
 		Module: py.None, Doc: py.None}
 	if f.QualName == "" {
 		f.QualName = code.Name
 	}
 	if globals != nil {
-		if m, ok := globals.GetStr(nil, "__name__"); ok {
+		if m, ok := globals.GetStr(t, "__name__"); ok {
 			f.Module = m
 		}
 	}

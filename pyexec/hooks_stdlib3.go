@@ -60,6 +60,10 @@ func NativeBinaryHook(t *Thread, op int, a, b py.Object) (py.Object, bool, error
 	if op >= opInplace {
 		base -= opInplace
 	}
+	if _, isStr := a.(py.String); isStr && base == opMod {
+		// str % x formats x: str.__mod__ never leaves it to x's __rmod__.
+		return nil, false, nil
+	}
 	lname, rname := "__"+binaryNames[base]+"__", "__r"+binaryNames[base]+"__"
 	if na && op >= opInplace {
 		r, found, err := NativeDunder(t, a, "__i"+binaryNames[base]+"__", b)

@@ -2,6 +2,7 @@ package pyexec
 
 import (
 	"sync/atomic"
+	"unsafe"
 
 	"github.com/go-python/gpython/py"
 )
@@ -162,6 +163,9 @@ func objectNew(t *Thread, cls *py.Type, args []py.Object, kwnames py.Tuple, chec
 	case s == py.TypeType:
 		return typeNew(t, cls, args, kwnames)
 	default:
+		if nativeBases[s] != nil {
+			return newNativeInstance(t, cls, ci, s, args, kwnames)
+		}
 		var v py.Object
 		switch s {
 		case py.ListType:
@@ -272,6 +276,12 @@ func isUserNew(o py.Object) bool {
 // callType handles calling a type object for the object model: user classes,
 // classes with a user metaclass, type(...), object(), super(...).
 func callType(t *Thread, cls *py.Type, args []py.Object, kwnames py.Tuple) (py.Object, bool, error) {
+	if t != nil {
+		if c := t.ctorFor(cls); c != nil && (c.init != nil || len(args) == 0) {
+			r, err := c.construct(t, args, kwnames)
+			return r, true, err
+		}
+	}
 	if meta := cls.ObjectType; classOf(meta) != nil {
 		if f := lookupUser(meta, "__call__"); f != nil {
 			m, err := descrGet(t, f, cls, meta)
@@ -663,4 +673,128 @@ func userExcLine(e *Exception) (string, string) {
 		return name, "<exception str() failed>"
 	}
 	return name, s
+}
+
+// ctorCache is what calling a plain user class does, cached per thread
+// (Thread.ctorFor): a class whose metaclass has no user __call__, with no
+// user __new__ and no built-in base but object, and whose __init__ is a
+// Python function or absent. It stays valid while no user class namespace
+// on the class's MRO or its metaclass's changes (the same rule as
+// classAttrCache).
+type ctorCache struct {
+	typ     *py.Type
+	epoch   uint64
+	dicts   []*Dict
+	vers    []uint64
+	init    *Function // nil: no __init__ but object's
+	hasDict bool
+	nslots  int
+	// builtin marks typ as a built-in type: no plan, for good.
+	builtin bool
+}
+
+// ctorCacheSize is the number of classes a thread remembers (direct mapped).
+const ctorCacheSize = 8
+
+// ctorFor returns the valid construction plan of cls, or nil when calling
+// cls must take the general path.
+func (t *Thread) ctorFor(cls *py.Type) *ctorCache {
+	slot := &t.ctors[(uintptr(unsafe.Pointer(cls))>>5)%ctorCacheSize]
+	if c := *slot; c != nil && c.typ == cls {
+		if c.builtin {
+			return nil
+		}
+		if epoch := classEpoch.Load(); c.epoch == epoch {
+			return c
+		} else if c.valid() {
+			c.epoch = epoch
+			return c
+		}
+	}
+	if classOf(cls) == nil {
+		*slot = &ctorCache{typ: cls, builtin: true}
+		return nil
+	}
+	c := newCtorCache(cls)
+	*slot = c
+	return c
+}
+
+func (c *ctorCache) valid() bool {
+	for i, d := range c.dicts {
+		if d.version != c.vers[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// newCtorCache builds cls's construction plan, or returns nil when cls is
+// not a plain user class (see ctorCache).
+func newCtorCache(cls *py.Type) *ctorCache {
+	ci := classOf(cls)
+	if ci == nil || ci.solid != py.ObjectType {
+		return nil
+	}
+	c := &ctorCache{typ: cls, epoch: classEpoch.Load(), hasDict: ci.hasDict, nslots: ci.nslots}
+	for _, m := range ci.mro {
+		if mc := classOf(m); mc != nil {
+			c.dicts = append(c.dicts, mc.dict)
+			c.vers = append(c.vers, mc.dict.version)
+		}
+	}
+	if meta := cls.ObjectType; classOf(meta) != nil {
+		if lookupUser(meta, "__call__") != nil {
+			return nil
+		}
+		for _, m := range mroOf(meta) {
+			if mc := classOf(m); mc != nil {
+				c.dicts = append(c.dicts, mc.dict)
+				c.vers = append(c.vers, mc.dict.version)
+			}
+		}
+	}
+	if nf := lookupType(cls, "__new__"); isUserNew(nf) || userOverrides(cls, "__new__") {
+		return nil
+	}
+	switch init := lookupType(cls, "__init__").(type) {
+	case nil:
+	case *Function:
+		if !userOverrides(cls, "__init__") {
+			return nil
+		}
+		c.init = init
+	default:
+		return nil
+	}
+	return c
+}
+
+// newInstance is object.__new__ for the class of c.
+func (c *ctorCache) newInstance() *Instance {
+	in := &Instance{cls: c.typ}
+	if c.hasDict {
+		in.dict = newDictRoom()
+	}
+	if c.nslots > 0 {
+		in.slots = make([]py.Object, c.nslots)
+	}
+	return in
+}
+
+// construct is typeCall for a class with a valid plan; a class without
+// __init__ is only called this way without arguments.
+func (c *ctorCache) construct(t *Thread, args []py.Object, kwnames py.Tuple) (py.Object, error) {
+	in := c.newInstance()
+	if c.init == nil {
+		return in, nil
+	}
+	r, err := t.callFunctionSelf(c.init, in, args, kwnames)
+	if err != nil {
+		return nil, err
+	}
+	if !isNone(r) {
+		return nil, typeErrorf("__init__() should return None, not '%s'", TypeName(r))
+	}
+	return in, nil
 }

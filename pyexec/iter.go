@@ -297,3 +297,31 @@ var (
 	FilterType    = newType("filter", py.ObjectType)
 	ReversedType  = newType("reversed", py.ObjectType)
 )
+
+// nextPair is Next for the iterators whose items are fresh pairs that
+// FOR_ITER may unpack straight away (enumerate, dict items): a and b are
+// the pair's items, nil when exhausted. ok is false for other iterators.
+func nextPair(t *Thread, it Iterator) (a, b py.Object, ok bool, err error) {
+	switch x := it.(type) {
+	case *enumIter:
+		a, b, err = x.next2(t)
+		return a, b, true, err
+	case *dictIter:
+		if x.kind != viewItems {
+			return nil, nil, false, nil
+		}
+		if x.d.Len() != x.n {
+			x.n = -1
+			return nil, nil, true, Errorf(RuntimeErrorType, "dictionary changed size during iteration")
+		}
+		for x.i < len(x.d.entries) {
+			e := x.d.entryAt(x.i)
+			x.i++
+			if e.key != nil {
+				return e.key, e.value, true, nil
+			}
+		}
+		return nil, nil, true, nil
+	}
+	return nil, nil, false, nil
+}

@@ -1,5 +1,7 @@
 package pyexec
 
+import "github.com/pybridge/pybridge/internal/pyfmt"
+
 // Work done inside builtins.
 //
 // The evaluation loop counts steps at frame entries and backward jumps
@@ -26,6 +28,10 @@ const (
 	// chargeBytes is how many bytes of copying count as one step.
 	chargeBytes = 64
 )
+
+// Formatting (format(), str.format, f-strings and %) refuses results over
+// the same limit.
+func init() { pyfmt.MaxResultBytes = MaxSequenceBytes }
 
 // charge counts n steps of work done inside a builtin and, once the next
 // check is due, enforces the step budget and the context as the evaluation

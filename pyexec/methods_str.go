@@ -397,6 +397,9 @@ func strFormatMethod(t *Thread, self py.Object, args []py.Object, kw py.Tuple) (
 			return nil, err
 		}
 		b.WriteString(out)
+		if b.Len() > MaxSequenceBytes {
+			return nil, memoryError()
+		}
 	}
 	return py.String(b.String()), nil
 }

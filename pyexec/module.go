@@ -444,11 +444,14 @@ func CallKw(t *Thread, callable py.Object, args []py.Object, kwnames py.Tuple) (
 
 // IsCallable reports callable(o).
 func IsCallable(o py.Object) bool {
-	switch x := o.(type) {
+	switch o.(type) {
 	case *Function, *Builtin, *Method, *BoundMethod, Callable:
 		return true
 	case *py.Type:
-		return typeCtors[x] != nil || IsSubtype(x, BaseExceptionType)
+		return true
+	}
+	if ut := userTypeOf(o); ut != nil {
+		return lookupUser(ut, "__call__") != nil
 	}
 	return false
 }

@@ -12,6 +12,10 @@ func NumberDunder(t *Thread, o py.Object, name string, args ...py.Object) (res p
 	if r, found, err := callDunder(t, o, name, args...); found || err != nil {
 		return r, true, err
 	}
+	if in, ok := o.(*Instance); ok && in.value != nil {
+		// An instance of a user subclass of a native type (Decimal).
+		return NativeDunder(t, in.value, name, args...)
+	}
 	return NativeDunder(t, o, name, args...)
 }
 

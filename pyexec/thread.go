@@ -72,6 +72,9 @@ type Thread struct {
 	setEq func(a, b py.Object) (bool, error)
 	// iters are free for-loop iterators (iter_pool.go).
 	iters iterPool
+	// ctors caches how to instantiate recently called user classes
+	// (ctorFor, instance.go).
+	ctors [ctorCacheSize]*ctorCache
 }
 
 // NewThread returns a thread that reproduces CPython version v with
@@ -245,7 +248,7 @@ func (t *Thread) alloc(n int) []py.Object {
 
 // release returns slots taken by alloc (in LIFO order) and clears them.
 func (t *Thread) release(s []py.Object) {
-	clear(s)
+	clearObjs(s)
 	if n := len(s); n > 0 && t.sp >= n && &t.stack[t.sp-n] == &s[0] {
 		t.sp -= n
 	}
@@ -257,4 +260,13 @@ func (t *Thread) msgFloatMod() string {
 		return "float modulo by zero"
 	}
 	return "float modulo"
+}
+
+// clearObjs sets every element of s to nil. For the few slots of a call's
+// arguments or a frame it is cheaper than clear, which calls into the
+// runtime twice (bulk write barrier and memclr) whatever the length.
+func clearObjs(s []py.Object) {
+	for i := range s {
+		s[i] = nil
+	}
 }

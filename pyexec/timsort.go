@@ -138,11 +138,18 @@ func (s *timsorter) binarySort(lo, hi, start int) error {
 				l = p + 1
 			}
 		}
-		copy(keys[l+1:start+1], keys[l:start])
+		// Element by element: for the short shifts of a binary
+		// insertion, cheaper than copy, whose bulk write barrier (while
+		// the GC marks) walks the span's pointer bitmap.
+		for i := start; i > l; i-- {
+			keys[i] = keys[i-1]
+		}
 		keys[l] = pivot
 		if vals != nil {
 			pv := vals[start]
-			copy(vals[l+1:start+1], vals[l:start])
+			for i := start; i > l; i-- {
+				vals[i] = vals[i-1]
+			}
 			vals[l] = pv
 		}
 	}

@@ -188,12 +188,12 @@ func formatInt(v *big.Int, x int64, sp Spec) (string, error) {
 		if x >= 0xd800 && x < 0xe000 {
 			p.digits = surrogate(rune(x))
 		}
-		if sp.Width > maxWidth {
+		if widthTooBig(&sp) {
 			return "", memoryError()
 		}
 		return layoutChar(p.digits, &sp, r), nil
 	}
-	if sp.Width > maxWidth {
+	if widthTooBig(&sp) {
 		return "", memoryError()
 	}
 	base := 10
@@ -313,6 +313,9 @@ func formatFloat(f float64, sp Spec, group int) (string, error) {
 	if sp.Precision > math.MaxInt32 {
 		return "", valueError("precision too big")
 	}
+	if floatPrecTooBig(sp.Type, sp.Precision, sp.Alternate) {
+		return "", memoryError()
+	}
 	typ := sp.Type
 	prec := sp.Precision
 	defPrec := 6
@@ -356,7 +359,7 @@ func formatFloat(f float64, sp Spec, group int) (string, error) {
 		rest = rest[1:]
 	}
 	p.remainder = rest
-	if sp.Width > maxWidth {
+	if widthTooBig(&sp) {
 		return "", memoryError()
 	}
 	r := resolve(&sp, '>')
@@ -525,7 +528,9 @@ func dtoaSignificant(x float64, n int) (string, int) {
 	if x == 0 {
 		return "0", 1
 	}
-	d, pt := splitE(strconv.FormatFloat(x, 'e', n-1, 64))
+	// A double has at most 767 significant digits: asking for more only
+	// adds zeros, which are trimmed.
+	d, pt := splitE(strconv.FormatFloat(x, 'e', min(n, 800)-1, 64))
 	return strings.TrimRight(d, "0"), pt
 }
 
@@ -536,7 +541,9 @@ func dtoaFixed(x float64, n int) (string, int) {
 	if x == 0 {
 		return "0", 1
 	}
-	s := strconv.FormatFloat(x, 'f', n, 64)
+	// A double has at most 1074 fractional digits: asking for more only
+	// adds zeros, which are trimmed (a non-zero x then has digits).
+	s := strconv.FormatFloat(x, 'f', min(n, 1100), 64)
 	ip, fp, _ := strings.Cut(s, ".")
 	if ip != "0" {
 		return strings.TrimRight(ip+fp, "0"), len(ip)
@@ -579,7 +586,7 @@ func FormatStr(s string, sp Spec) (string, error) {
 		return "", valueError("'=' alignment not allowed in string format specifier")
 	}
 	n := utf8.RuneCountInString(s)
-	if sp.Width > maxWidth {
+	if widthTooBig(&sp) {
 		return "", memoryError()
 	}
 	if sp.Precision >= 0 && n > sp.Precision {
@@ -611,7 +618,16 @@ func pad(s string, n, width int, r resolved) string {
 		left = total / 2
 	}
 	fill := string(r.fill)
-	return strings.Repeat(fill, left) + s + strings.Repeat(fill, total-left)
+	var b strings.Builder
+	b.Grow(len(s) + total*len(fill))
+	for i := 0; i < left; i++ {
+		b.WriteString(fill)
+	}
+	b.WriteString(s)
+	for i := left; i < total; i++ {
+		b.WriteString(fill)
+	}
+	return b.String()
 }
 
 // FormatStrSpec returns format(s, spec) for a Python str under CPython

@@ -1,6 +1,7 @@
 package pyfmt
 
 import (
+	"errors"
 	"fmt"
 	"math"
 	"math/big"
@@ -47,6 +48,9 @@ type Arg struct {
 	Str, Repr, ASCII func() (string, error)
 	// IntValue is int(x) (__int__/__index__) for an ArgOther number,
 	// used by %d %i %u. Index is operator.index(x), used by %o %x %X %c.
+	// IntValue and Index return ErrWrongType for a conversion that failed
+	// with a TypeError, which CPython reports as the conversion's own
+	// "%d format: a real number is required" error.
 	// FloatValue is float(x) (__float__), used by %e %f %g and friends.
 	// A nil hook means the object lacks the conversion.
 	IntValue   func() (*big.Int, error)
@@ -56,6 +60,10 @@ type Arg struct {
 	// small is the value of an ArgInt made by IntArg64, whose Int is nil.
 	small int64
 }
+
+// ErrWrongType is returned by Arg.IntValue and Arg.Index when the
+// operand's conversion to int raised a TypeError.
+var ErrWrongType = errors.New("pyfmt: operand of the wrong type")
 
 // IntArg returns the Arg for a Python int.
 func IntArg(v *big.Int) Arg { return Arg{Kind: ArgInt, Int: v} }
@@ -301,8 +309,14 @@ func (st *pctState) one() error {
 	if err != nil {
 		return err
 	}
+	if a.width > MaxResultBytes {
+		return memoryError()
+	}
 	if !done {
 		st.output(&a, s)
+	}
+	if st.out.Len() > MaxResultBytes {
+		return memoryError()
 	}
 	if st.dict && st.argidx < st.arglen {
 		return typeError("not all arguments converted during string formatting")
@@ -450,6 +464,12 @@ func (st *pctState) convert(a *pctArg) (string, bool, error) {
 	}
 	switch a.ch {
 	case 's', 'r', 'a':
+		if v.Kind == ArgInt && v.Int != nil && v.Str == nil && v.Repr == nil && v.ASCII == nil {
+			// str(), repr() and ascii() of an int are its decimal
+			// digits, under the digit limit.
+			s, err := Decimal(v.Int, st.minor)
+			return s, false, err
+		}
 		var s string
 		switch a.ch {
 		case 's':
@@ -472,6 +492,9 @@ func (st *pctState) convert(a *pctArg) (string, bool, error) {
 		prec := a.prec
 		if prec < 0 {
 			prec = 6
+		}
+		if floatPrecTooBig(a.ch, prec, a.flags&fAlt != 0) {
+			return "", false, memoryError()
 		}
 		a.sign = true
 		return DoubleToString(x, byte(a.ch), prec, DTFlags{Alt: a.flags&fAlt != 0}), false, nil
@@ -526,6 +549,9 @@ func (st *pctState) formatLong(v *Arg, a *pctArg) (string, error) {
 	var n *big.Int
 	switch v.Kind {
 	case ArgInt:
+		if a.prec > MaxResultBytes {
+			return "", memoryError()
+		}
 		if v.Int == nil {
 			return formatLong64(v.small, a), nil
 		}
@@ -550,8 +576,14 @@ func (st *pctState) formatLong(v *Arg, a *pctArg) (string, error) {
 		}
 		var err error
 		if n, err = hook(); err != nil {
+			if err == ErrWrongType {
+				return "", wrong()
+			}
 			return "", err
 		}
+	}
+	if a.prec > MaxResultBytes {
+		return "", memoryError()
 	}
 	base, prefix := 10, ""
 	switch a.ch {
@@ -563,7 +595,16 @@ func (st *pctState) formatLong(v *Arg, a *pctArg) (string, error) {
 	if a.flags&fAlt == 0 {
 		prefix = ""
 	}
-	digits := new(big.Int).Abs(n).Text(base)
+	var digits string
+	if base == 10 {
+		d, err := Decimal(n, st.minor)
+		if err != nil {
+			return "", err
+		}
+		digits = strings.TrimPrefix(d, "-")
+	} else {
+		digits = new(big.Int).Abs(n).Text(base)
+	}
 	if a.prec > len(digits) {
 		digits = strings.Repeat("0", a.prec-len(digits)) + digits
 	}

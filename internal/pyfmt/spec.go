@@ -14,6 +14,7 @@ package pyfmt
 import (
 	"fmt"
 	"unicode"
+	"unicode/utf8"
 )
 
 // DefaultMinor is the CPython 3.x minor version used by the functions
@@ -238,7 +239,43 @@ type resolved struct {
 // maxWidth bounds field widths; CPython fails to allocate beyond it too.
 const maxWidth = 1 << 31
 
+// MaxResultBytes bounds one formatted result: a field width, a zero-padded
+// precision or a whole % formatting result that would make a str larger
+// than this many bytes raises MemoryError before anything is allocated
+// (pyexec sets it to its MaxSequenceBytes).
+var MaxResultBytes = 1 << 28
+
 func memoryError() error { return &Error{Type: "MemoryError"} }
+
+// widthTooBig reports whether padding to sp.Width with the spec's fill
+// would exceed maxWidth or MaxResultBytes.
+func widthTooBig(sp *Spec) bool {
+	if sp.Width > maxWidth {
+		return true
+	}
+	fill := 1
+	if sp.FillGiven {
+		fill = utf8.RuneLen(sp.Fill)
+		if fill < 1 {
+			fill = 3
+		}
+	}
+	return sp.Width > MaxResultBytes/fill
+}
+
+// floatPrecTooBig reports whether formatting a float with code (e, f, g,
+// %, upper case included) and precision prec would write more than
+// MaxResultBytes: e, f and % pad to the precision with zeros, g only in
+// the alternate form. A float has at most 1100 digits of its own.
+func floatPrecTooBig(code rune, prec int, alt bool) bool {
+	switch code {
+	case 'g', 'G', 'n', 0:
+		if !alt {
+			return false
+		}
+	}
+	return prec > MaxResultBytes-1100
+}
 
 func resolve(sp *Spec, defaultAlign rune) resolved {
 	r := resolved{fill: ' ', align: defaultAlign}

@@ -580,6 +580,81 @@ def deep_json_result(_):
     return d
 
 
+@probe
+def m_format_width(_):
+    return len('{:>1000000000}'.format('x'))
+
+
+@probe
+def m_fstring_width(_):
+    return len(f'{1:1000000000}')
+
+
+@probe
+def m_format_fill_width(_):
+    return len(format('x', '\u20ac^300000000'))
+
+
+@probe
+def m_format_float_prec(_):
+    return len(format(1.0, '.1000000000f'))
+
+
+@probe
+def m_pct_width(_):
+    return len('%1000000000d' % 1)
+
+
+@probe
+def m_pct_float_prec(_):
+    return len('%.1000000000f' % 1.0)
+
+
+@probe
+def m_pct_int_prec(_):
+    return len('%.1000000000x' % 1)
+
+
+@probe
+def m_pct_total(_):
+    return len(('%100000000s' * 3) % ('a', 'b', 'c'))
+
+
+@probe
+def m_bytes_zeros(_):
+    return len(bytes(10**9))
+
+
+@probe
+def m_bytearray_zeros(_):
+    return len(bytearray(10**9))
+
+
+@probe
+def m_bytes_mul(_):
+    return len(b'x' * 10**9)
+
+
+@probe
+def m_str_ljust(_):
+    return len('x'.ljust(10**9))
+
+
+@probe
+def m_str_center(_):
+    return len('x'.center(10**9, '*'))
+
+
+@probe
+def m_str_zfill(_):
+    return len('1'.zfill(10**9))
+
+
+@probe
+def m_str_expandtabs(_):
+    return len('\t\t'.expandtabs(10**9))
+
+
 def main():
     out = sys.argv[1]
     os.makedirs(out, exist_ok=True)

@@ -52,6 +52,9 @@ func init() {
 func unhashable(typ *py.Type, shown string) {
 	pyexec.AddMethods(typ, map[string]pyexec.MethodFunc{
 		"__hash__": func(t *pyexec.Thread, self py.Object, args []py.Object, kw py.Tuple) (py.Object, error) {
+			if o, ok := self.(owned); ok && o.ownerObj() != nil {
+				return nil, pyexec.Errorf(pyexec.TypeErrorType, "unhashable type: '%s'", pyexec.TypeName(o.ownerObj()))
+			}
 			return nil, pyexec.Errorf(pyexec.TypeErrorType, "unhashable type: '%s'", shown)
 		},
 	})
@@ -64,3 +67,9 @@ func init() {
 	unhashable(DequeType, "collections.deque")
 	unhashable(ChainMapType, "ChainMap")
 }
+
+// owned is a collections value that may be the payload of an instance of a
+// user subclass (its owner).
+type owned interface{ ownerObj() py.Object }
+
+func (d *Deque) ownerObj() py.Object { return d.owner }

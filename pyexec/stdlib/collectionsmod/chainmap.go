@@ -9,20 +9,42 @@ import (
 var ChainMapType = pyexec.NewNativeType("collections", "ChainMap", nil)
 
 // ChainMap is a collections.ChainMap: a view of several mappings.
-type ChainMap struct{ maps *py.List }
+type ChainMap struct {
+	maps *py.List
+	// owner is the instance of a user subclass that carries this value
+	// (nil for a plain ChainMap).
+	owner py.Object
+}
+
+func (c *ChainMap) ownerObj() py.Object { return c.owner }
+
+// make is self.__class__(*maps): a ChainMap, or the user subclass.
+func (c *ChainMap) make(t *pyexec.Thread, maps []py.Object) (py.Object, error) {
+	if c.owner == nil {
+		return &ChainMap{maps: &py.List{Items: maps}}, nil
+	}
+	return callOwnerType(t, c.owner, maps...)
+}
 
 // Type returns collections.ChainMap.
 func (c *ChainMap) Type() *py.Type { return ChainMapType }
 
 func newChainMap(t *pyexec.Thread, args []py.Object, kw py.Tuple) (py.Object, error) {
+	c := &ChainMap{}
+	return c, c.init(args, kw)
+}
+
+// init is ChainMap.__init__(*maps).
+func (c *ChainMap) init(args []py.Object, kw py.Tuple) error {
 	if len(kw) > 0 {
-		return nil, pyexec.Errorf(pyexec.TypeErrorType, "ChainMap.__init__() got an unexpected keyword argument '%s'", string(kw[0].(py.String)))
+		return pyexec.Errorf(pyexec.TypeErrorType, "ChainMap.__init__() got an unexpected keyword argument '%s'", string(kw[0].(py.String)))
 	}
 	maps := append([]py.Object{}, args...)
 	if len(maps) == 0 {
 		maps = []py.Object{pyexec.NewDict(0)}
 	}
-	return &ChainMap{maps: &py.List{Items: maps}}, nil
+	c.maps = &py.List{Items: maps}
+	return nil
 }
 
 // PyGetItem searches the maps in order.
@@ -34,6 +56,15 @@ func (c *ChainMap) PyGetItem(t *pyexec.Thread, k py.Object) (py.Object, error) {
 		}
 		if ok {
 			return pyexec.GetItem(t, m, k)
+		}
+	}
+	if c.owner != nil {
+		// self.__missing__(key), which a user subclass may define.
+		if f, err := pyexec.UserOverride(t, c.owner, "__missing__"); err != nil || f != nil {
+			if err != nil {
+				return nil, err
+			}
+			return pyexec.Call(t, f, []py.Object{k}, nil)
 		}
 	}
 	return nil, pyexec.NewException(pyexec.KeyErrorType, k)
@@ -122,7 +153,7 @@ func (c *ChainMap) PyEqual(t *pyexec.Thread, other py.Object) (bool, bool, error
 		return false, true, err
 	}
 	var b *pyexec.Dict
-	if o, ok := other.(*ChainMap); ok {
+	if o, ok := pyexec.Payload(other).(*ChainMap); ok {
 		if b, err = o.flat(t); err != nil {
 			return false, true, err
 		}
@@ -138,7 +169,11 @@ func (c *ChainMap) PyEqual(t *pyexec.Thread, other py.Object) (bool, bool, error
 // Repr is ChainMap(map, ...).
 func (c *ChainMap) Repr(t *pyexec.Thread) (string, error) {
 	s, err := joinRepr(t, c.maps.Items)
-	return "ChainMap(" + s + ")", err
+	name := "ChainMap"
+	if c.owner != nil {
+		name = pyexec.TypeName(c.owner)
+	}
+	return name + "(" + s + ")", err
 }
 
 // GetAttr exposes maps and parents.
@@ -148,6 +183,10 @@ func (c *ChainMap) GetAttr(t *pyexec.Thread, name string) (py.Object, bool, erro
 		return c.maps, true, nil
 	case "parents":
 		rest := append([]py.Object{}, c.maps.Items[1:]...)
+		if c.owner != nil {
+			r, err := c.make(t, rest)
+			return r, true, err
+		}
 		if len(rest) == 0 {
 			rest = []py.Object{pyexec.NewDict(0)}
 		}
@@ -173,7 +212,23 @@ func init() {
 			return pyexec.Call(t, fn, nil, nil)
 		}
 	}
+	pyexec.RegisterNativeBase(ChainMapType, pyexec.NativeBase{New: func(t *pyexec.Thread, self *pyexec.Instance, args []py.Object, kw py.Tuple) (py.Object, error) {
+		return &ChainMap{maps: &py.List{Items: []py.Object{pyexec.NewDict(0)}}, owner: self}, nil
+	}})
+	pyexec.SetPayloadProperty(ChainMapType, "maps", func(t *pyexec.Thread, self py.Object) (py.Object, error) {
+		return cm(self).maps, nil
+	}, func(t *pyexec.Thread, self, v py.Object) error {
+		l, ok := v.(*py.List)
+		if !ok {
+			return pyexec.Errorf(pyexec.TypeErrorType, "ChainMap.maps must be a list, not %s", pyexec.TypeName(v))
+		}
+		cm(self).maps = l
+		return nil
+	})
 	pyexec.AddMethods(ChainMapType, map[string]pyexec.MethodFunc{
+		"__init__": func(t *pyexec.Thread, self py.Object, args []py.Object, kw py.Tuple) (py.Object, error) {
+			return py.None, cm(self).init(args, kw)
+		},
 		"keys": view(0), "values": view(1), "items": view(2),
 		"get": func(t *pyexec.Thread, self py.Object, args []py.Object, kw py.Tuple) (py.Object, error) {
 			if err := pyexec.CheckArgs("get", args, kw, 1, 2); err != nil {
@@ -200,16 +255,11 @@ func init() {
 			if m == nil || pyexec.IsNone(m) {
 				m = pyexec.NewDict(0)
 			}
-			return &ChainMap{maps: &py.List{Items: append([]py.Object{m}, cm(self).maps.Items...)}}, nil
+			return cm(self).make(t, append([]py.Object{m}, cm(self).maps.Items...))
 		},
-		"copy": func(t *pyexec.Thread, self py.Object, args []py.Object, kw py.Tuple) (py.Object, error) {
-			c := cm(self)
-			first, err := pyexec.CallKw(t, mustAttr(t, c.maps.Items[0], "copy"), nil, nil)
-			if err != nil {
-				return nil, err
-			}
-			return &ChainMap{maps: &py.List{Items: append([]py.Object{first}, c.maps.Items[1:]...)}}, nil
-		},
+		"copy": chainMapCopy,
+		// copy.copy uses __copy__, which is copy (as in CPython).
+		"__copy__": chainMapCopy,
 		"pop": func(t *pyexec.Thread, self py.Object, args []py.Object, kw py.Tuple) (py.Object, error) {
 			if err := pyexec.CheckArgs("pop", args, kw, 1, 2); err != nil {
 				return nil, err
@@ -239,4 +289,17 @@ func mustAttr(t *pyexec.Thread, o py.Object, name string) py.Object {
 		return &pyexec.Builtin{Name: name, Fn: func(*pyexec.Thread, []py.Object, py.Tuple) (py.Object, error) { return nil, err }}
 	}
 	return v
+}
+
+// chainMapCopy is ChainMap.copy(): type(c)(maps[0].copy(), *maps[1:]).
+func chainMapCopy(t *pyexec.Thread, self py.Object, args []py.Object, kw py.Tuple) (py.Object, error) {
+	if err := pyexec.CheckArgs("copy", args, kw, 0, 0); err != nil {
+		return nil, err
+	}
+	c := self.(*ChainMap)
+	first, err := pyexec.CallKw(t, mustAttr(t, c.maps.Items[0], "copy"), nil, nil)
+	if err != nil {
+		return nil, err
+	}
+	return c.make(t, append([]py.Object{first}, c.maps.Items[1:]...))
 }

@@ -6,7 +6,7 @@ import (
 )
 
 func newCounter(t *pyexec.Thread, args []py.Object, kw py.Tuple) (py.Object, error) {
-	c := &Counter{mapping{pyexec.NewDict(0)}}
+	c := &Counter{mapping{d: pyexec.NewDict(0)}}
 	if len(args)-len(kw) > 1 {
 		return nil, pyexec.Errorf(pyexec.TypeErrorType, "expected at most 1 arguments, got %d", len(args)-len(kw))
 	}
@@ -16,6 +16,9 @@ func newCounter(t *pyexec.Thread, args []py.Object, kw py.Tuple) (py.Object, err
 func (c *Counter) get(t *pyexec.Thread, k py.Object) (py.Object, error) {
 	v, ok, err := c.d.Get(t, k)
 	if err != nil || ok {
+		return v, err
+	}
+	if v, found, err := c.userMissing(t, k); found {
 		return v, err
 	}
 	return pyexec.MakeInt(0), nil
@@ -28,9 +31,14 @@ func (c *Counter) update(t *pyexec.Thread, args []py.Object, kw py.Tuple, sign i
 		op = pyexec.OpSub
 	}
 	add := func(k, n py.Object) error {
-		cur, err := c.get(t, k)
+		// The current count as dict.get(k, 0) reads it (CPython's
+		// update does not call a subclass's __missing__).
+		cur, ok, err := c.d.Get(t, k)
 		if err != nil {
 			return err
+		}
+		if !ok {
+			cur = pyexec.MakeInt(0)
 		}
 		x, y := n, cur
 		if sign < 0 {
@@ -104,7 +112,7 @@ func (c *Counter) mostCommon(t *pyexec.Thread) ([]py.Object, error) {
 
 // PyEqual treats missing counts as zero against another Counter.
 func (c *Counter) PyEqual(t *pyexec.Thread, other py.Object) (bool, bool, error) {
-	o, ok := other.(*Counter)
+	o, ok := pyexec.Payload(other).(*Counter)
 	if !ok {
 		return mappingEqual(t, c.d, other)
 	}
@@ -126,8 +134,9 @@ func (c *Counter) PyEqual(t *pyexec.Thread, other py.Object) (bool, bool, error)
 
 // Repr is Counter({...}) in most_common order.
 func (c *Counter) Repr(t *pyexec.Thread) (string, error) {
+	name := c.typeName("Counter")
 	if c.d.Len() == 0 {
-		return "Counter()", nil
+		return name + "()", nil
 	}
 	items, err := c.mostCommon(t)
 	d := c.d
@@ -143,7 +152,7 @@ func (c *Counter) Repr(t *pyexec.Thread) (string, error) {
 		return "", err
 	}
 	s, err := dictRepr(t, d)
-	return "Counter(" + s + ")", err
+	return name + "(" + s + ")", err
 }
 
 func isPositive(t *pyexec.Thread, v py.Object) (bool, error) {
@@ -152,7 +161,7 @@ func isPositive(t *pyexec.Thread, v py.Object) (bool, error) {
 
 // PyBinaryOp implements + - | & between Counters.
 func (c *Counter) PyBinaryOp(t *pyexec.Thread, op int, other py.Object, right, inplace bool) (py.Object, bool, error) {
-	o, ok := other.(*Counter)
+	o, ok := pyexec.Payload(other).(*Counter)
 	if !ok {
 		if _, user := other.(*pyexec.Instance); user || right {
 			return nil, false, nil
@@ -161,13 +170,13 @@ func (c *Counter) PyBinaryOp(t *pyexec.Thread, op int, other py.Object, right, i
 		if inplace {
 			sym += "="
 		}
-		return nil, true, pyexec.Errorf(pyexec.TypeErrorType, "unsupported operand type(s) for %s: 'Counter' and '%s'", sym, pyexec.TypeName(other))
+		return nil, true, pyexec.Errorf(pyexec.TypeErrorType, "unsupported operand type(s) for %s: '%s' and '%s'", sym, c.typeName("Counter"), pyexec.TypeName(other))
 	}
 	a, b := c, o
 	if right {
 		a, b = o, c
 	}
-	r := &Counter{mapping{pyexec.NewDict(0)}}
+	r := &Counter{mapping{d: pyexec.NewDict(0)}}
 	var err error
 	put := func(k, v py.Object) error {
 		pos, err := isPositive(t, v)
@@ -259,12 +268,27 @@ func initCounter() {
 			return py.None, counter(self).update(t, args, kw, -1)
 		},
 		"copy": func(t *pyexec.Thread, self py.Object, args []py.Object, kw py.Tuple) (py.Object, error) {
-			return &Counter{mapping{counter(self).d.Copy()}}, nil
+			if err := pyexec.CheckArgs("copy", args, kw, 0, 0); err != nil {
+				return nil, err
+			}
+			if c := counter(self); c.owner != nil {
+				return callOwnerType(t, c.owner, c.owner)
+			}
+			return &Counter{mapping{d: counter(self).d.Copy()}}, nil
+		},
+		"__init__": func(t *pyexec.Thread, self py.Object, args []py.Object, kw py.Tuple) (py.Object, error) {
+			if len(args)-len(kw) > 1 {
+				return nil, pyexec.Errorf(pyexec.TypeErrorType, "expected at most 1 arguments, got %d", len(args)-len(kw))
+			}
+			return py.None, counter(self).update(t, args, kw, 1)
 		},
 		"__missing__": func(t *pyexec.Thread, self py.Object, args []py.Object, kw py.Tuple) (py.Object, error) {
 			return pyexec.MakeInt(0), nil
 		},
 		"total": func(t *pyexec.Thread, self py.Object, args []py.Object, kw py.Tuple) (py.Object, error) {
+			if t.Version().Minor < 10 {
+				return nil, pyexec.Errorf(pyexec.AttributeErrorType, "'%s' object has no attribute 'total'", counter(self).typeName("Counter"))
+			}
 			if err := pyexec.CheckArgs("total", args, kw, 0, 0); err != nil {
 				return nil, err
 			}
@@ -332,9 +356,14 @@ func initCounter() {
 			}), nil
 		},
 	})
-	pyexec.SetTypeAttr(CounterType, "fromkeys", &pyexec.Builtin{Name: "fromkeys", Fn: func(t *pyexec.Thread, args []py.Object, kw py.Tuple) (py.Object, error) {
-		return nil, pyexec.Errorf(pyexec.NotImplementedErrorType, "Counter.fromkeys() is undefined.  Use Counter(iterable) instead.")
+	pyexec.RegisterNativeBase(CounterType, pyexec.NativeBase{New: func(t *pyexec.Thread, self *pyexec.Instance, args []py.Object, kw py.Tuple) (py.Object, error) {
+		return &Counter{mapping{d: pyexec.NewDict(0), owner: self}}, nil
 	}})
+	// A classmethod, so that it hides dict.fromkeys for Counter and its
+	// subclasses.
+	pyexec.SetClassMethod(CounterType, "fromkeys", func(t *pyexec.Thread, cls *py.Type, args []py.Object, kw py.Tuple) (py.Object, error) {
+		return nil, pyexec.Errorf(pyexec.NotImplementedErrorType, "Counter.fromkeys() is undefined.  Use Counter(iterable) instead.")
+	})
 }
 
 var itertoolsChain = pyexec.NewNativeType("itertools", "chain", nil)

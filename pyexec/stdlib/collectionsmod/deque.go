@@ -14,38 +14,64 @@ var DequeType = pyexec.NewNativeType("collections", "deque", nil)
 type Deque struct {
 	items  []py.Object
 	maxlen int // -1: unbounded
+	// owner is the instance of a user subclass of deque that carries this
+	// deque (nil for a plain deque).
+	owner py.Object
 }
 
 // Type returns collections.deque.
 func (d *Deque) Type() *py.Type { return DequeType }
 
 func newDeque(t *pyexec.Thread, args []py.Object, kw py.Tuple) (py.Object, error) {
+	d := &Deque{maxlen: -1}
+	return d, d.init(t, args, kw)
+}
+
+// init is deque.__init__(iterable=(), maxlen=None): the deque is emptied,
+// then filled.
+func (d *Deque) init(t *pyexec.Thread, args []py.Object, kw py.Tuple) error {
 	a, err := pyexec.BindArgs("deque", args, kw, []string{"iterable", "maxlen"}, 0)
 	if err != nil {
-		return nil, err
+		return err
 	}
-	d := &Deque{maxlen: -1}
+	d.maxlen = -1
 	if a[1] != nil && !pyexec.IsNone(a[1]) {
 		n, ok, err := pyexec.AsIndex(a[1])
 		if err != nil {
-			return nil, err
+			return err
 		}
 		if !ok {
-			return nil, pyexec.Errorf(pyexec.TypeErrorType, "an integer is required")
+			return pyexec.Errorf(pyexec.TypeErrorType, "an integer is required")
 		}
 		if n < 0 {
-			return nil, pyexec.Errorf(pyexec.ValueErrorType, "maxlen must be non-negative")
+			return pyexec.Errorf(pyexec.ValueErrorType, "maxlen must be non-negative")
 		}
 		d.maxlen = int(n)
 	}
+	var items []py.Object
 	if a[0] != nil {
-		items, err := pyexec.Collect(t, a[0])
-		if err != nil {
-			return nil, err
+		if items, err = pyexec.Collect(t, a[0]); err != nil {
+			return err
 		}
-		d.extend(items)
 	}
-	return d, nil
+	d.items = nil
+	d.extend(items)
+	return nil
+}
+
+// typeName is type(d).__name__: deque, or the user subclass's name.
+func (d *Deque) typeName() string {
+	if d.owner != nil {
+		return pyexec.TypeName(d.owner)
+	}
+	return "deque"
+}
+
+// asDeque returns the deque o is or carries (an instance of a user
+// subclass of deque).
+func asDeque(o py.Object) (*Deque, bool) {
+	d, ok := pyexec.Payload(o).(*Deque)
+	return d, ok
 }
 
 func (d *Deque) extend(items []py.Object) {
@@ -143,7 +169,7 @@ func (d *Deque) PyContains(t *pyexec.Thread, x py.Object) (bool, error) {
 
 // PyEqual compares deques item by item.
 func (d *Deque) PyEqual(t *pyexec.Thread, other py.Object) (bool, bool, error) {
-	o, ok := other.(*Deque)
+	o, ok := asDeque(other)
 	if !ok {
 		return false, false, nil
 	}
@@ -153,7 +179,7 @@ func (d *Deque) PyEqual(t *pyexec.Thread, other py.Object) (bool, bool, error) {
 
 // PyCompare orders deques lexicographically.
 func (d *Deque) PyCompare(t *pyexec.Thread, op int, other py.Object) (bool, bool, error) {
-	o, ok := other.(*Deque)
+	o, ok := asDeque(other)
 	if !ok {
 		return false, false, nil
 	}
@@ -168,9 +194,9 @@ func (d *Deque) Repr(t *pyexec.Thread) (string, error) {
 		return "", err
 	}
 	if d.maxlen >= 0 {
-		return "deque([" + s + "], maxlen=" + strconv.Itoa(d.maxlen) + ")", nil
+		return d.typeName() + "([" + s + "], maxlen=" + strconv.Itoa(d.maxlen) + ")", nil
 	}
-	return "deque([" + s + "])", nil
+	return d.typeName() + "([" + s + "])", nil
 }
 
 // GetAttr exposes maxlen.
@@ -184,8 +210,26 @@ func (d *Deque) GetAttr(t *pyexec.Thread, name string) (py.Object, bool, error) 
 	return nil, false, nil
 }
 
-func (d *Deque) copy() *Deque {
-	return &Deque{items: append([]py.Object(nil), d.items...), maxlen: d.maxlen}
+// copy is d.copy(): a deque, or for a user subclass type(d)(d) (with the
+// maxlen when bounded), as CPython makes it.
+func (d *Deque) copy(t *pyexec.Thread) (*Deque, py.Object, error) {
+	if d.owner == nil {
+		r := &Deque{items: append([]py.Object(nil), d.items...), maxlen: d.maxlen}
+		return r, r, nil
+	}
+	args := []py.Object{d.owner}
+	if d.maxlen >= 0 {
+		args = append(args, pyexec.MakeInt(int64(d.maxlen)))
+	}
+	r, err := pyexec.Call(t, pyexec.TypeOf(d.owner), args, nil)
+	if err != nil {
+		return nil, nil, err
+	}
+	rd, ok := asDeque(r)
+	if !ok {
+		return nil, nil, pyexec.Errorf(pyexec.TypeErrorType, "%s() must return a deque, not %s", d.typeName(), pyexec.TypeName(r))
+	}
+	return rd, r, nil
 }
 
 // PyBinaryOp implements +, += and *.
@@ -203,12 +247,15 @@ func (d *Deque) PyBinaryOp(t *pyexec.Thread, op int, other py.Object, right, inp
 			d.extend(items)
 			return d, true, nil
 		}
-		o, ok := other.(*Deque)
+		o, ok := asDeque(other)
 		if !ok {
 			return nil, true, pyexec.Errorf(pyexec.TypeErrorType, "can only concatenate deque (not \"%s\") to deque", pyexec.TypeName(other))
 		}
-		r := d.copy()
-		r.extend(o.items)
+		rd, r, err := d.copy(t)
+		if err != nil {
+			return nil, true, err
+		}
+		rd.extend(append([]py.Object(nil), o.items...))
 		return r, true, nil
 	case pyexec.OpMul:
 		n, ok, err := pyexec.AsIndex(other)
@@ -218,14 +265,16 @@ func (d *Deque) PyBinaryOp(t *pyexec.Thread, op int, other py.Object, right, inp
 		if !ok {
 			return nil, true, pyexec.Errorf(pyexec.TypeErrorType, "can't multiply sequence by non-int of type '%s'", pyexec.TypeName(other))
 		}
-		r := d
+		rd, r := d, py.Object(d)
 		if !inplace {
-			r = d.copy()
+			if rd, r, err = d.copy(t); err != nil {
+				return nil, true, err
+			}
 		}
-		items := append([]py.Object(nil), d.items...)
-		r.items = nil
+		items := append([]py.Object(nil), rd.items...)
+		rd.items = nil
 		for i := int64(0); i < n; i++ {
-			r.extend(items)
+			rd.extend(items)
 		}
 		return r, true, nil
 	}
@@ -234,6 +283,9 @@ func (d *Deque) PyBinaryOp(t *pyexec.Thread, op int, other py.Object, right, inp
 
 func initDeque() {
 	pyexec.SetTypeCtor(DequeType, newDeque)
+	pyexec.RegisterNativeBase(DequeType, pyexec.NativeBase{New: func(t *pyexec.Thread, self *pyexec.Instance, args []py.Object, kw py.Tuple) (py.Object, error) {
+		return &Deque{maxlen: -1, owner: self}, nil
+	}})
 	dq := func(o py.Object) *Deque { return o.(*Deque) }
 	one := func(name string, fn func(t *pyexec.Thread, d *Deque, x py.Object) (py.Object, error)) pyexec.MethodFunc {
 		return func(t *pyexec.Thread, self py.Object, args []py.Object, kw py.Tuple) (py.Object, error) {
@@ -292,8 +344,17 @@ func initDeque() {
 			d.items = nil
 			return py.None, nil
 		}),
-		"copy":     none("copy", func(t *pyexec.Thread, d *Deque) (py.Object, error) { return d.copy(), nil }),
-		"__copy__": none("__copy__", func(t *pyexec.Thread, d *Deque) (py.Object, error) { return d.copy(), nil }),
+		"copy": none("copy", func(t *pyexec.Thread, d *Deque) (py.Object, error) {
+			_, r, err := d.copy(t)
+			return r, err
+		}),
+		"__copy__": none("__copy__", func(t *pyexec.Thread, d *Deque) (py.Object, error) {
+			_, r, err := d.copy(t)
+			return r, err
+		}),
+		"__init__": func(t *pyexec.Thread, self py.Object, args []py.Object, kw py.Tuple) (py.Object, error) {
+			return py.None, dq(self).init(t, args, kw)
+		},
 		"reverse": none("reverse", func(t *pyexec.Thread, d *Deque) (py.Object, error) {
 			for i, j := 0, len(d.items)-1; i < j; i, j = i+1, j-1 {
 				d.items[i], d.items[j] = d.items[j], d.items[i]

@@ -19,7 +19,67 @@ var (
 )
 
 // mapping is the dict shared by the dict subclasses.
-type mapping struct{ d *pyexec.Dict }
+type mapping struct {
+	d *pyexec.Dict
+	// owner is the instance of a user subclass that carries this value
+	// (nil for a value of the collections type itself).
+	owner py.Object
+}
+
+func (m *mapping) ownerObj() py.Object { return m.owner }
+
+// typeName is type(m).__name__: def, or the user subclass's name.
+func (m *mapping) typeName(def string) string {
+	if m.owner != nil {
+		return pyexec.TypeName(m.owner)
+	}
+	return def
+}
+
+// userMissing calls the __missing__ of a user subclass for a missing key;
+// found is false when there is none.
+func (m *mapping) userMissing(t *pyexec.Thread, k py.Object) (v py.Object, found bool, err error) {
+	if m.owner == nil {
+		return nil, false, nil
+	}
+	f, err := pyexec.UserOverride(t, m.owner, "__missing__")
+	if err != nil || f == nil {
+		return nil, err != nil, err
+	}
+	v, err = pyexec.Call(t, f, []py.Object{k}, nil)
+	return v, true, err
+}
+
+// update is what the __init__ of the collections mappings does with its
+// arguments: the items of a mapping or iterable of pairs, then the
+// keywords, stored through a user subclass's __setitem__ when it has one.
+func (m *mapping) update(t *pyexec.Thread, args []py.Object, kw py.Tuple, fname string) error {
+	if m.owner == nil {
+		return updateFrom(t, m.d, args, kw, fname)
+	}
+	if f, err := pyexec.UserOverride(t, m.owner, "__setitem__"); err != nil || f == nil {
+		if err != nil {
+			return err
+		}
+		return updateFrom(t, m.d, args, kw, fname)
+	}
+	tmp := pyexec.NewDict(0)
+	if err := updateFrom(t, tmp, args, kw, fname); err != nil {
+		return err
+	}
+	var err error
+	tmp.Items(func(k, v py.Object) bool {
+		err = pyexec.SetItem(t, m.owner, k, v)
+		return err == nil
+	})
+	return err
+}
+
+// callOwnerType calls type(owner)(args...): how CPython's collections
+// types copy instances of user subclasses.
+func callOwnerType(t *pyexec.Thread, owner py.Object, args ...py.Object) (py.Object, error) {
+	return pyexec.Call(t, pyexec.TypeOf(owner), args, nil)
+}
 
 // BackingDict returns the items' dict (pyexec.DictBacked).
 func (m *mapping) BackingDict() *pyexec.Dict { return m.d }
@@ -71,6 +131,8 @@ func dictOf(o py.Object) (*pyexec.Dict, bool) {
 		return x, true
 	case pyexec.DictBacked:
 		return x.BackingDict(), true
+	case *pyexec.Instance:
+		return dictOf(pyexec.Payload(x))
 	}
 	return nil, false
 }
@@ -119,6 +181,14 @@ func dictRepr(t *pyexec.Thread, d *pyexec.Dict) (string, error) { return pyexec.
 func updateFrom(t *pyexec.Thread, d *pyexec.Dict, args []py.Object, kw py.Tuple, fname string) error {
 	npos := len(args) - len(kw)
 	if npos > 1 {
+		switch fname {
+		case "OrderedDict":
+			// CPython's mutablemapping_update.
+			return pyexec.Errorf(pyexec.TypeErrorType, "expected at most 1 arguments, got %d", npos)
+		case "defaultdict":
+			// defaultdict.__init__ passes the rest to dict.__init__.
+			fname = "dict"
+		}
 		return pyexec.Errorf(pyexec.TypeErrorType, "%s expected at most 1 argument, got %d", fname, npos)
 	}
 	if npos == 1 {
@@ -151,18 +221,41 @@ func mappingEqual(t *pyexec.Thread, d *pyexec.Dict, other py.Object) (bool, bool
 // --- OrderedDict ---
 
 func newOrderedDict(t *pyexec.Thread, args []py.Object, kw py.Tuple) (py.Object, error) {
-	o := &OrderedDict{mapping{pyexec.NewDict(0)}}
+	o := &OrderedDict{mapping{d: pyexec.NewDict(0)}}
 	return o, updateFrom(t, o.d, args, kw, "OrderedDict")
 }
 
-// PyGetItem is od[k].
+// PyGetItem is od[k] (a user subclass's __missing__ supplies missing keys).
 func (o *OrderedDict) PyGetItem(t *pyexec.Thread, k py.Object) (py.Object, error) {
-	return pyexec.GetItem(t, o.d, k)
+	v, ok, err := o.d.Get(t, k)
+	if err != nil || ok {
+		return v, err
+	}
+	if v, found, err := o.userMissing(t, k); found {
+		return v, err
+	}
+	return nil, pyexec.NewException(pyexec.KeyErrorType, k)
+}
+
+// copy is od.copy(): for a user subclass, type(od)() filled item by item.
+func (o *OrderedDict) copy(t *pyexec.Thread) (py.Object, error) {
+	if o.owner == nil {
+		return &OrderedDict{mapping{d: o.d.Copy()}}, nil
+	}
+	r, err := callOwnerType(t, o.owner)
+	if err != nil {
+		return nil, err
+	}
+	o.d.Items(func(k, v py.Object) bool {
+		err = pyexec.SetItem(t, r, k, v)
+		return err == nil
+	})
+	return r, err
 }
 
 // PyEqual is order-sensitive against another OrderedDict.
 func (o *OrderedDict) PyEqual(t *pyexec.Thread, other py.Object) (bool, bool, error) {
-	if x, ok := other.(*OrderedDict); ok {
+	if x, ok := pyexec.Payload(other).(*OrderedDict); ok {
 		ka, kb := o.d.Keys(), x.d.Keys()
 		if len(ka) != len(kb) {
 			return false, true, nil
@@ -179,12 +272,13 @@ func (o *OrderedDict) PyEqual(t *pyexec.Thread, other py.Object) (bool, bool, er
 
 // Repr is OrderedDict([...]) before 3.12 and OrderedDict({...}) after.
 func (o *OrderedDict) Repr(t *pyexec.Thread) (string, error) {
+	name := o.typeName("OrderedDict")
 	if o.d.Len() == 0 {
-		return "OrderedDict()", nil
+		return name + "()", nil
 	}
 	if t.Version().Minor >= 12 {
 		s, err := dictRepr(t, o.d)
-		return "OrderedDict(" + s + ")", err
+		return name + "(" + s + ")", err
 	}
 	var items []py.Object
 	o.d.Items(func(k, v py.Object) bool {
@@ -192,12 +286,12 @@ func (o *OrderedDict) Repr(t *pyexec.Thread) (string, error) {
 		return true
 	})
 	s, err := pyexec.Repr(t, &py.List{Items: items})
-	return "OrderedDict(" + s + ")", err
+	return name + "(" + s + ")", err
 }
 
 // PyBinaryOp implements | and |=.
 func (o *OrderedDict) PyBinaryOp(t *pyexec.Thread, op int, other py.Object, right, inplace bool) (py.Object, bool, error) {
-	if op != pyexec.OpOr {
+	if op != pyexec.OpOr || t.Version().Minor < 9 {
 		return nil, false, nil
 	}
 	od, ok := dictOf(other)
@@ -210,7 +304,24 @@ func (o *OrderedDict) PyBinaryOp(t *pyexec.Thread, op int, other py.Object, righ
 	if inplace {
 		return o, true, o.d.Update(t, od)
 	}
-	r := &OrderedDict{mapping{pyexec.NewDict(0)}}
+	if o.owner != nil {
+		// type(od)(left), then the right operand's items.
+		left, rhs := o.owner, other
+		if right {
+			left, rhs = other, o.owner
+		}
+		r, err := callOwnerType(t, o.owner, left)
+		if err != nil {
+			return nil, true, err
+		}
+		rd, _ := dictOf(rhs)
+		rd.Items(func(k, v py.Object) bool {
+			err = pyexec.SetItem(t, r, k, v)
+			return err == nil
+		})
+		return r, true, err
+	}
+	r := &OrderedDict{mapping{d: pyexec.NewDict(0)}}
 	first, second := o.d, od
 	if right {
 		first, second = od, o.d
@@ -275,8 +386,11 @@ func odPopitem(t *pyexec.Thread, self py.Object, args []py.Object, kw py.Tuple) 
 	return py.Tuple{k, v}, err
 }
 
-func fromkeys(mk func() (py.Object, *pyexec.Dict)) *pyexec.Builtin {
-	return &pyexec.Builtin{Name: "fromkeys", Fn: func(t *pyexec.Thread, args []py.Object, kw py.Tuple) (py.Object, error) {
+// fromkeys is the classmethod fromkeys(iterable, value=None) of typ,
+// which mk makes an empty value of: for a user subclass cls, cls() filled
+// item by item.
+func fromkeys(typ *py.Type, mk func() (py.Object, *pyexec.Dict)) {
+	pyexec.SetClassMethod(typ, "fromkeys", func(t *pyexec.Thread, cls *py.Type, args []py.Object, kw py.Tuple) (py.Object, error) {
 		if err := pyexec.CheckArgs("fromkeys", args, kw, 1, 2); err != nil {
 			return nil, err
 		}
@@ -288,6 +402,18 @@ func fromkeys(mk func() (py.Object, *pyexec.Dict)) *pyexec.Builtin {
 		if err != nil {
 			return nil, err
 		}
+		if cls != typ {
+			o, err := pyexec.Call(t, cls, nil, nil)
+			if err != nil {
+				return nil, err
+			}
+			for _, k := range keys {
+				if err := pyexec.SetItem(t, o, k, v); err != nil {
+					return nil, err
+				}
+			}
+			return o, nil
+		}
 		o, d := mk()
 		for _, k := range keys {
 			if err := d.SetItem(t, k, v); err != nil {
@@ -295,32 +421,49 @@ func fromkeys(mk func() (py.Object, *pyexec.Dict)) *pyexec.Builtin {
 			}
 		}
 		return o, nil
-	}}
+	})
 }
 
 // --- defaultdict ---
 
 func newDefaultDict(t *pyexec.Thread, args []py.Object, kw py.Tuple) (py.Object, error) {
-	o := &DefaultDict{mapping: mapping{pyexec.NewDict(0)}, factory: py.None}
+	o := &DefaultDict{mapping: mapping{d: pyexec.NewDict(0)}, factory: py.None}
+	return o, o.init(t, args, kw)
+}
+
+// init is defaultdict.__init__(default_factory=None, /, *args, **kwargs).
+func (o *DefaultDict) init(t *pyexec.Thread, args []py.Object, kw py.Tuple) error {
 	npos := len(args) - len(kw)
 	if npos > 0 {
 		f := args[0]
 		if !pyexec.IsNone(f) && !pyexec.IsCallable(f) {
-			return nil, pyexec.Errorf(pyexec.TypeErrorType, "first argument must be callable or None")
+			return pyexec.Errorf(pyexec.TypeErrorType, "first argument must be callable or None")
 		}
 		o.factory = f
 		args = args[1:]
 	}
-	return o, updateFrom(t, o.d, args, kw, "defaultdict")
+	return o.update(t, args, kw, "defaultdict")
 }
 
-// PyGetItem is d[k], calling the default factory for a missing key.
+// PyGetItem is d[k], calling __missing__ (a user subclass's, or the
+// default factory) for a missing key.
 func (o *DefaultDict) PyGetItem(t *pyexec.Thread, k py.Object) (py.Object, error) {
 	v, ok, err := o.d.Get(t, k)
 	if err != nil || ok {
 		return v, err
 	}
+	if v, found, err := o.userMissing(t, k); found {
+		return v, err
+	}
 	return o.missing(t, k)
+}
+
+// copy is type(d)(d.default_factory, d) (a defaultdict for a plain one).
+func (o *DefaultDict) copy(t *pyexec.Thread) (py.Object, error) {
+	if o.owner == nil {
+		return &DefaultDict{mapping: mapping{d: o.d.Copy()}, factory: o.factory}, nil
+	}
+	return callOwnerType(t, o.owner, o.factory, o.owner)
 }
 
 func (o *DefaultDict) missing(t *pyexec.Thread, k py.Object) (py.Object, error) {
@@ -366,19 +509,35 @@ func (o *DefaultDict) Repr(t *pyexec.Thread) (string, error) {
 		return "", err
 	}
 	s, err := dictRepr(t, o.d)
-	return "defaultdict(" + f + ", " + s + ")", err
+	return o.typeName("defaultdict") + "(" + f + ", " + s + ")", err
 }
 
 // PyBinaryOp implements |.
 func (o *DefaultDict) PyBinaryOp(t *pyexec.Thread, op int, other py.Object, right, inplace bool) (py.Object, bool, error) {
 	od, ok := dictOf(other)
-	if op != pyexec.OpOr || !ok {
+	if op != pyexec.OpOr || !ok || t.Version().Minor < 9 {
 		return nil, false, nil
 	}
 	if inplace {
 		return o, true, o.d.Update(t, od)
 	}
-	r := &DefaultDict{mapping: mapping{pyexec.NewDict(0)}, factory: o.factory}
+	if o.owner != nil {
+		// type(d)(d.default_factory, left), updated with right.
+		left, rd := o.owner, od
+		if right {
+			left, rd = other, o.d
+		}
+		r, err := callOwnerType(t, o.owner, o.factory, left)
+		if err != nil {
+			return nil, true, err
+		}
+		nd, ok := dictOf(r)
+		if !ok {
+			return nil, true, pyexec.Errorf(pyexec.TypeErrorType, "%s() returned a non-mapping", o.typeName("defaultdict"))
+		}
+		return r, true, nd.Update(t, rd)
+	}
+	r := &DefaultDict{mapping: mapping{d: pyexec.NewDict(0)}, factory: o.factory}
 	first, second := o.d, od
 	if right {
 		first, second = od, o.d
@@ -396,7 +555,13 @@ func init() {
 	addDictMethods(OrderedDictType, map[string]pyexec.MethodFunc{
 		"move_to_end": odMoveToEnd, "popitem": odPopitem,
 		"copy": func(t *pyexec.Thread, self py.Object, args []py.Object, kw py.Tuple) (py.Object, error) {
-			return &OrderedDict{mapping{self.(*OrderedDict).d.Copy()}}, nil
+			if err := pyexec.CheckArgs("copy", args, kw, 0, 0); err != nil {
+				return nil, err
+			}
+			return self.(*OrderedDict).copy(t)
+		},
+		"__init__": func(t *pyexec.Thread, self py.Object, args []py.Object, kw py.Tuple) (py.Object, error) {
+			return py.None, self.(*OrderedDict).update(t, args, kw, "OrderedDict")
 		},
 		"__reversed__": func(t *pyexec.Thread, self py.Object, args []py.Object, kw py.Tuple) (py.Object, error) {
 			keys := self.(*OrderedDict).d.Keys()
@@ -410,14 +575,19 @@ func init() {
 			}), nil
 		},
 	})
-	pyexec.SetTypeAttr(OrderedDictType, "fromkeys", fromkeys(func() (py.Object, *pyexec.Dict) {
-		o := &OrderedDict{mapping{pyexec.NewDict(0)}}
+	fromkeys(OrderedDictType, func() (py.Object, *pyexec.Dict) {
+		o := &OrderedDict{mapping{d: pyexec.NewDict(0)}}
 		return o, o.d
-	}))
+	})
 	addDictMethods(DefaultDictType, map[string]pyexec.MethodFunc{
 		"copy": func(t *pyexec.Thread, self py.Object, args []py.Object, kw py.Tuple) (py.Object, error) {
-			o := self.(*DefaultDict)
-			return &DefaultDict{mapping: mapping{o.d.Copy()}, factory: o.factory}, nil
+			if err := pyexec.CheckArgs("copy", args, kw, 0, 0); err != nil {
+				return nil, err
+			}
+			return self.(*DefaultDict).copy(t)
+		},
+		"__init__": func(t *pyexec.Thread, self py.Object, args []py.Object, kw py.Tuple) (py.Object, error) {
+			return py.None, self.(*DefaultDict).init(t, args, kw)
 		},
 		"__missing__": func(t *pyexec.Thread, self py.Object, args []py.Object, kw py.Tuple) (py.Object, error) {
 			if err := pyexec.CheckArgs("__missing__", args, kw, 1, 1); err != nil {
@@ -428,6 +598,18 @@ func init() {
 	})
 	initCounter()
 	initDeque()
+	pyexec.RegisterNativeBase(OrderedDictType, pyexec.NativeBase{New: func(t *pyexec.Thread, self *pyexec.Instance, args []py.Object, kw py.Tuple) (py.Object, error) {
+		return &OrderedDict{mapping{d: pyexec.NewDict(0), owner: self}}, nil
+	}})
+	pyexec.RegisterNativeBase(DefaultDictType, pyexec.NativeBase{New: func(t *pyexec.Thread, self *pyexec.Instance, args []py.Object, kw py.Tuple) (py.Object, error) {
+		return &DefaultDict{mapping: mapping{d: pyexec.NewDict(0), owner: self}, factory: py.None}, nil
+	}})
+	pyexec.SetPayloadProperty(DefaultDictType, "default_factory", func(t *pyexec.Thread, self py.Object) (py.Object, error) {
+		return self.(*DefaultDict).factory, nil
+	}, func(t *pyexec.Thread, self, v py.Object) error {
+		_, err := self.(*DefaultDict).PySetAttr(t, "default_factory", v)
+		return err
+	})
 	pyexec.RegisterModule("collections", newModule)
 }
 

@@ -69,16 +69,102 @@ func shallow(t *pyexec.Thread, x py.Object) (py.Object, error) {
 			if f, err := pyexec.GetAttr(t, v, "__copy__"); err == nil {
 				return pyexec.Call(t, f, nil, nil)
 			}
+			if r, ok := v.Value().(pyexec.Reducer); ok {
+				return reduceCopy(t, v, r, nil)
+			}
 			return reconstruct(t, v, nil)
 		}
 	}
 	if f, err := pyexec.GetAttr(t, x, "__copy__"); err == nil {
 		return pyexec.Call(t, f, nil, nil)
 	}
+	if r, ok := x.(pyexec.Reducer); ok {
+		return reduceCopy(t, x, r, nil)
+	}
 	if f, err := pyexec.GetAttr(t, x, "copy"); err == nil {
 		return pyexec.Call(t, f, nil, nil)
 	}
 	return nil, pyexec.Errorf(pyexec.TypeErrorType, "cannot pickle '%s' object", pyexec.TypeName(x))
+}
+
+// reduceCopy rebuilds x (a native value, or an instance of a user class
+// deriving from a native type, whose payload is r) from its reduction, as
+// CPython's copy._reconstruct does; deep when memo is not nil.
+func reduceCopy(t *pyexec.Thread, x py.Object, r pyexec.Reducer, memo *memoTab) (py.Object, error) {
+	red, err := r.PyReduce(t)
+	if err != nil {
+		return nil, err
+	}
+	deep := memo != nil
+	args := red.Args
+	if deep && len(args) > 0 {
+		a, err := memo.deep(t, args)
+		if err != nil {
+			return nil, err
+		}
+		args = a.(py.Tuple)
+	}
+	y, err := pyexec.Call(t, red.Func, args, nil)
+	if err != nil {
+		return nil, err
+	}
+	if deep {
+		if key, ok := identityKey(x); ok {
+			memo.m[key] = y
+		}
+	}
+	if red.State != nil {
+		var state py.Object = red.State
+		if deep {
+			if state, err = memo.deep(t, state); err != nil {
+				return nil, err
+			}
+		}
+		if f, err := pyexec.GetAttr(t, y, "__setstate__"); err == nil {
+			if _, err := pyexec.Call(t, f, []py.Object{state}, nil); err != nil {
+				return nil, err
+			}
+		} else if dst, ok := pyexec.InstanceDict(y); ok {
+			if sd, ok := state.(*pyexec.Dict); ok {
+				if err := dst.Update(t, sd); err != nil {
+					return nil, err
+				}
+			}
+		}
+	}
+	if red.HasList {
+		add, err := pyexec.GetAttr(t, y, "append")
+		if err != nil {
+			return nil, err
+		}
+		for _, it := range red.ListItems {
+			if deep {
+				if it, err = memo.deep(t, it); err != nil {
+					return nil, err
+				}
+			}
+			if _, err := pyexec.Call(t, add, []py.Object{it}, nil); err != nil {
+				return nil, err
+			}
+		}
+	}
+	if red.HasDict {
+		for _, kv := range red.DictItems {
+			k, v := kv[0], kv[1]
+			if deep {
+				if k, err = memo.deep(t, k); err != nil {
+					return nil, err
+				}
+				if v, err = memo.deep(t, v); err != nil {
+					return nil, err
+				}
+			}
+			if err := pyexec.SetItem(t, y, k, v); err != nil {
+				return nil, err
+			}
+		}
+	}
+	return y, nil
 }
 
 // reconstruct makes a new instance of x's class with a copy of its state
@@ -182,7 +268,7 @@ func deepcopyFn(t *pyexec.Thread, args []py.Object, kw py.Tuple) (py.Object, err
 
 func identityKey(o py.Object) (py.Object, bool) {
 	switch o.(type) {
-	case *py.List, *pyexec.Dict, *pyexec.Set, *pyexec.Instance:
+	case *py.List, *pyexec.Dict, *pyexec.Set, *pyexec.Instance, pyexec.Reducer:
 		return o, true
 	}
 	return nil, false
@@ -274,11 +360,17 @@ func (memo *memoTab) deep(t *pyexec.Thread, x py.Object) (py.Object, error) {
 				}
 				return y, err
 			}
+			if r, ok := v.Value().(pyexec.Reducer); ok {
+				return reduceCopy(t, v, r, memo)
+			}
 			return reconstruct(t, v, memo)
 		}
 	}
 	if f, err := pyexec.GetAttr(t, x, "__deepcopy__"); err == nil {
 		return pyexec.Call(t, f, []py.Object{memo.dict}, nil)
+	}
+	if r, ok := x.(pyexec.Reducer); ok {
+		return reduceCopy(t, x, r, memo)
 	}
 	// Values of native types: a shallow copy with deep-copied items is not
 	// available generically, so copy through copy() when present.

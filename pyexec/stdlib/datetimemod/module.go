@@ -380,6 +380,8 @@ func init() {
 	pyexec.SetTypeCtor(TZInfoType, func(t *pyexec.Thread, args []py.Object, kw py.Tuple) (py.Object, error) {
 		return nil, pyexec.Errorf(pyexec.TypeErrorType, "pybridge: datetime.tzinfo instances are not supported")
 	})
+	// User time zones derive from tzinfo, which carries no state.
+	pyexec.AllowStatelessBase(TZInfoType)
 	pyexec.AddMethods(TimeDeltaType, tdMethods)
 	pyexec.AddMethods(DateType, dateMethods)
 	pyexec.AddMethods(DateType, dtOps)

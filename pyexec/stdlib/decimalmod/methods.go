@@ -13,19 +13,31 @@ import (
 
 func init() {
 	pyexec.SetTypeCtor(DecimalType, newDecimal)
-	pyexec.SetTypeAttr(DecimalType, "from_float", &pyexec.Builtin{Name: "from_float", Fn: func(t *pyexec.Thread, args []py.Object, kw py.Tuple) (py.Object, error) {
+	// Instances of user subclasses carry a Decimal; arithmetic on them
+	// returns Decimals, as CPython's does.
+	pyexec.RegisterNativeBase(DecimalType, pyexec.NativeBase{New: func(t *pyexec.Thread, self *pyexec.Instance, args []py.Object, kw py.Tuple) (py.Object, error) {
+		return newDecimal(t, args, kw)
+	}})
+	pyexec.SetClassMethod(DecimalType, "from_float", func(t *pyexec.Thread, cls *py.Type, args []py.Object, kw py.Tuple) (py.Object, error) {
 		if err := pyexec.CheckArgs("from_float", args, kw, 1, 1); err != nil {
 			return nil, err
 		}
+		var r py.Object
 		switch x := args[0].(type) {
 		case py.Float:
-			return decFromFloat(float64(x)), nil
+			r = decFromFloat(float64(x))
+		default:
+			if !pyexec.IsInt(args[0]) {
+				return nil, pyexec.Errorf(pyexec.TypeErrorType, "argument must be int or float")
+			}
+			r = decFromBig(pyexec.BigOf(args[0]))
 		}
-		if pyexec.IsInt(args[0]) {
-			return decFromBig(pyexec.BigOf(args[0])), nil
+		if cls != DecimalType {
+			// A subclass makes its instance from the Decimal.
+			return pyexec.Call(t, cls, []py.Object{r}, nil)
 		}
-		return nil, pyexec.Errorf(pyexec.TypeErrorType, "argument must be int or float")
-	}})
+		return r, nil
+	})
 	decimalMethods()
 	contextMethods()
 	pyexec.RegisterModule("decimal", initModule)

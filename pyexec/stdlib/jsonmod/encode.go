@@ -235,6 +235,14 @@ func (e *encoder) encode(o py.Object, level int) error {
 	case *pyexec.Dict:
 		return e.object(x, level)
 	default:
+		if b, ok := builtinOf(o); ok {
+			// A subclass of dict, list, tuple, str, int or float, or a
+			// collections mapping: encoded as its built-in value, as
+			// CPython's encoder does for them.
+			e.depth--
+			defer func() { e.depth++ }()
+			return e.encode(b, level)
+		}
 		if e.def == nil {
 			return pyexec.Errorf(pyexec.TypeErrorType, "Object of type %s is not JSON serializable", pyexec.TypeName(o))
 		}
@@ -367,4 +375,23 @@ func (e *encoder) object(d *pyexec.Dict, level int) error {
 	e.b.WriteByte('}')
 	unmark()
 	return nil
+}
+
+// builtinOf returns the built-in value that json encodes o as: the payload
+// of an instance of a user subclass of dict, list, tuple, str, int or
+// float, or the items of a dict-backed collections mapping (OrderedDict,
+// defaultdict, Counter, or a user subclass of one).
+func builtinOf(o py.Object) (py.Object, bool) {
+	p := pyexec.Payload(o)
+	if db, ok := p.(pyexec.DictBacked); ok {
+		return db.BackingDict(), true
+	}
+	if p == o {
+		return nil, false
+	}
+	switch p.(type) {
+	case *pyexec.Dict, *py.List, py.Tuple, py.String, py.Int, *py.BigInt, py.Float:
+		return p, true
+	}
+	return nil, false
 }
