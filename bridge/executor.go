@@ -94,6 +94,10 @@ type ExecutorOptions struct {
 	// see pyexec.Thread.StepBudget for what a step counts (about one per
 	// bytecode instruction run in a loop, one per call).
 	MaxSteps int64
+	// MaxHeapBytes stops a task attempt with an uncatchable MemoryError
+	// once the process's Go heap is over this many bytes (0: no limit); see
+	// pyexec.Thread.MaxHeapBytes.
+	MaxHeapBytes int64
 	// RecursionLimit is sys.getrecursionlimit() (default 1000).
 	RecursionLimit int
 	// Check configures the checker run on payloads and on pickled input
@@ -283,7 +287,7 @@ type Executor struct {
 // NewExecutor returns an Executor. It freezes the registry of
 // Go-implemented modules (RegisterModule), so registration after it fails.
 func NewExecutor(opts ExecutorOptions) (*Executor, error) {
-	if opts.Workers < 0 || opts.MaxFailures < 0 || opts.MaxSteps < 0 || opts.TaskTimeout < 0 || opts.RecursionLimit < 0 {
+	if opts.Workers < 0 || opts.MaxFailures < 0 || opts.MaxSteps < 0 || opts.MaxHeapBytes < 0 || opts.TaskTimeout < 0 || opts.RecursionLimit < 0 {
 		return nil, fmt.Errorf("pybridge: negative executor limit")
 	}
 	if opts.Workers == 0 {
@@ -433,6 +437,7 @@ func (e *Executor) newThread(v bytecode.Version) *pyexec.Thread {
 	t.SetHashSeed(e.opts.HashSeed)
 	t.RecursionLimit = e.opts.RecursionLimit
 	t.StepBudget = e.opts.MaxSteps
+	t.MaxHeapBytes = e.opts.MaxHeapBytes
 	if e.out != nil {
 		t.Stdout = e.out
 	}

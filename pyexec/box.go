@@ -4,6 +4,7 @@ import (
 	"unsafe"
 
 	"github.com/go-python/gpython/py"
+	"github.com/pybridge/pybridge/pyexec/bytecode"
 	"github.com/pybridge/pybridge/pyexec/pyhash"
 )
 
@@ -268,4 +269,254 @@ func newListRoom() *py.List {
 	p := new(listRoom)
 	p.l.Items = p.a[:0]
 	return &p.l
+}
+
+// Lists of new strs in one allocation.
+//
+// str.split builds a list whose items are new strs: the list, its items and
+// the str headers the items point at. newStrList allocates the three
+// together for up to 31 items, instead of three allocations. Each struct
+// fills its malloc size class (24+32n bytes), so no more bytes are
+// allocated than by the three allocations. The items slice may be appended
+// to like any list's; the headers are written once by the caller before the
+// list is published.
+type (
+	strList1 struct {
+		l py.List
+		a [1]py.Object
+		s [1]py.String
+	}
+	strList2 struct {
+		l py.List
+		a [2]py.Object
+		s [2]py.String
+	}
+	strList3 struct {
+		l py.List
+		a [3]py.Object
+		s [3]py.String
+	}
+	strList4 struct {
+		l py.List
+		a [4]py.Object
+		s [4]py.String
+	}
+	strList5 struct {
+		l py.List
+		a [5]py.Object
+		s [5]py.String
+	}
+	strList6 struct {
+		l py.List
+		a [6]py.Object
+		s [6]py.String
+	}
+	strList7 struct {
+		l py.List
+		a [7]py.Object
+		s [7]py.String
+	}
+	strList8 struct {
+		l py.List
+		a [8]py.Object
+		s [8]py.String
+	}
+	strList9 struct {
+		l py.List
+		a [9]py.Object
+		s [9]py.String
+	}
+	strList10 struct {
+		l py.List
+		a [10]py.Object
+		s [10]py.String
+	}
+	strList11 struct {
+		l py.List
+		a [11]py.Object
+		s [11]py.String
+	}
+	strList12 struct {
+		l py.List
+		a [12]py.Object
+		s [12]py.String
+	}
+	strList13 struct {
+		l py.List
+		a [13]py.Object
+		s [13]py.String
+	}
+	strList14 struct {
+		l py.List
+		a [14]py.Object
+		s [14]py.String
+	}
+	strList15 struct {
+		l py.List
+		a [15]py.Object
+		s [15]py.String
+	}
+	strList17 struct {
+		l py.List
+		a [17]py.Object
+		s [17]py.String
+	}
+	strList19 struct {
+		l py.List
+		a [19]py.Object
+		s [19]py.String
+	}
+	strList21 struct {
+		l py.List
+		a [21]py.Object
+		s [21]py.String
+	}
+	strList23 struct {
+		l py.List
+		a [23]py.Object
+		s [23]py.String
+	}
+	strList27 struct {
+		l py.List
+		a [27]py.Object
+		s [27]py.String
+	}
+	strList31 struct {
+		l py.List
+		a [31]py.Object
+		s [31]py.String
+	}
+)
+
+// newStrList returns a list of n (nil) items and n str headers for the
+// caller to fill and point the items at.
+func newStrList(n int) (*py.List, []py.String) {
+	switch {
+	case n <= 1:
+		p := new(strList1)
+		p.l.Items = p.a[:n]
+		return &p.l, p.s[:n]
+	case n <= 2:
+		p := new(strList2)
+		p.l.Items = p.a[:n]
+		return &p.l, p.s[:n]
+	case n <= 3:
+		p := new(strList3)
+		p.l.Items = p.a[:n]
+		return &p.l, p.s[:n]
+	case n <= 4:
+		p := new(strList4)
+		p.l.Items = p.a[:n]
+		return &p.l, p.s[:n]
+	case n <= 5:
+		p := new(strList5)
+		p.l.Items = p.a[:n]
+		return &p.l, p.s[:n]
+	case n <= 6:
+		p := new(strList6)
+		p.l.Items = p.a[:n]
+		return &p.l, p.s[:n]
+	case n <= 7:
+		p := new(strList7)
+		p.l.Items = p.a[:n]
+		return &p.l, p.s[:n]
+	case n <= 8:
+		p := new(strList8)
+		p.l.Items = p.a[:n]
+		return &p.l, p.s[:n]
+	case n <= 9:
+		p := new(strList9)
+		p.l.Items = p.a[:n]
+		return &p.l, p.s[:n]
+	case n <= 10:
+		p := new(strList10)
+		p.l.Items = p.a[:n]
+		return &p.l, p.s[:n]
+	case n <= 11:
+		p := new(strList11)
+		p.l.Items = p.a[:n]
+		return &p.l, p.s[:n]
+	case n <= 12:
+		p := new(strList12)
+		p.l.Items = p.a[:n]
+		return &p.l, p.s[:n]
+	case n <= 13:
+		p := new(strList13)
+		p.l.Items = p.a[:n]
+		return &p.l, p.s[:n]
+	case n <= 14:
+		p := new(strList14)
+		p.l.Items = p.a[:n]
+		return &p.l, p.s[:n]
+	case n <= 15:
+		p := new(strList15)
+		p.l.Items = p.a[:n]
+		return &p.l, p.s[:n]
+	case n <= 17:
+		p := new(strList17)
+		p.l.Items = p.a[:n]
+		return &p.l, p.s[:n]
+	case n <= 19:
+		p := new(strList19)
+		p.l.Items = p.a[:n]
+		return &p.l, p.s[:n]
+	case n <= 21:
+		p := new(strList21)
+		p.l.Items = p.a[:n]
+		return &p.l, p.s[:n]
+	case n <= 23:
+		p := new(strList23)
+		p.l.Items = p.a[:n]
+		return &p.l, p.s[:n]
+	case n <= 27:
+		p := new(strList27)
+		p.l.Items = p.a[:n]
+		return &p.l, p.s[:n]
+	case n <= 31:
+		p := new(strList31)
+		p.l.Items = p.a[:n]
+		return &p.l, p.s[:n]
+	}
+	return &py.List{Items: make([]py.Object, n)}, make([]py.String, n)
+}
+
+// concatChain is x + y followed by the str additions that come right after
+// it in the code: LOAD_FAST or LOAD_CONST of a str, then BINARY_OP +, as
+// in a + " / " + b + " / " + c. It builds the whole result in one
+// allocation instead of one per +, and returns the number of instructions
+// it ran past pc (two per addition it took over). Those instructions could
+// not have raised or jumped: each loads a str and adds it to a str.
+func concatChain(x, y py.String, instrs []bytecode.Instr, pc int, locals, consts []py.Object) (py.Object, int) {
+	var more [6]py.String
+	k := 0
+	size := len(x) + len(y)
+	for j := pc; k < len(more) && j+1 < len(instrs); j += 2 {
+		if next := &instrs[j+1]; next.Op != bytecode.BinaryOp || next.Arg != opAdd {
+			break
+		}
+		var v py.Object
+		switch in := &instrs[j]; in.Op {
+		case bytecode.LoadFast:
+			v = locals[in.Arg]
+		case bytecode.LoadConst:
+			v = consts[in.Arg]
+		}
+		s, ok := v.(py.String)
+		if !ok {
+			break
+		}
+		more[k] = s
+		size += len(s)
+		k++
+	}
+	if k == 0 {
+		return concatStr(x, y), 0
+	}
+	o, b := newStr(size)
+	n := copy(b, x)
+	n += copy(b[n:], y)
+	for _, s := range more[:k] {
+		n += copy(b[n:], s)
+	}
+	return o, 2 * k
 }

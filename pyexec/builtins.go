@@ -458,13 +458,19 @@ func minMax(t *Thread, name string, args []py.Object, kw py.Tuple, isMin bool) (
 	}
 	var items []py.Object // the arguments, when more than one
 	var it Iterator       // else an iterator over the one argument
+	var di dictIter       // or, for d.keys() and d.values(), this one
+	var dit *dictIter
 	switch {
 	case npos == 0:
 		return nil, typeErrorf("%s expected at least 1 argument, got 0", name)
 	case npos == 1:
 		// Iterate lazily, as CPython does: key calls interleave with the
 		// iteration, and nothing is copied.
-		if it, err = Iterate(t, args[0]); err != nil {
+		if v, ok := args[0].(*dictView); ok && v.kind != viewItems {
+			// What Iterate returns, without allocating it.
+			di = dictIter{d: v.d, n: v.d.Len(), kind: v.kind}
+			dit = &di
+		} else if it, err = Iterate(t, args[0]); err != nil {
 			return nil, err
 		}
 	default:
@@ -485,8 +491,13 @@ func minMax(t *Thread, name string, args []py.Object, kw py.Tuple, isMin bool) (
 	var best, bestKey py.Object
 	for i := 0; ; i++ {
 		var v py.Object
-		if it != nil {
-			if v, err = it.Next(t); err != nil {
+		if it != nil || dit != nil {
+			if dit != nil {
+				v, err = dit.Next(t)
+			} else {
+				v, err = it.Next(t)
+			}
+			if err != nil {
 				return nil, err
 			}
 			if v == nil {
@@ -522,7 +533,7 @@ func minMax(t *Thread, name string, args []py.Object, kw py.Tuple, isMin bool) (
 		if isMin {
 			better, err = lessThan(t, k, bestKey)
 		} else {
-			better, err = Compare(t, CmpGT, k, bestKey)
+			better, err = greaterThan(t, k, bestKey)
 		}
 		if err != nil {
 			return nil, err
@@ -621,11 +632,18 @@ func bEnumerate(t *Thread, args []py.Object, kw py.Tuple) (py.Object, error) {
 	if err != nil {
 		return nil, err
 	}
-	it, err := Iterate(t, a[0])
-	if err != nil {
-		return nil, err
+	var e *enumIter
+	if l, ok := a[0].(*py.List); ok {
+		// enumerate(list): the list iterator comes in the same allocation.
+		e = &enumIter{li: listIter{l: l}}
+		e.it = &e.li
+	} else {
+		it, err := Iterate(t, a[0])
+		if err != nil {
+			return nil, err
+		}
+		e = &enumIter{it: it}
 	}
-	e := &enumIter{it: it}
 	if a[1] != nil {
 		switch n := a[1].(type) {
 		case py.Int:
@@ -649,6 +667,7 @@ func bEnumerate(t *Thread, args []py.Object, kw py.Tuple) (py.Object, error) {
 // overflow (or starts out as a big int), then a Python int in big.
 type enumIter struct {
 	it   Iterator
+	li   listIter // it, for enumerate(list)
 	n    int64
 	big  py.Object
 	done bool
@@ -1101,6 +1120,15 @@ func bFloat(t *Thread, args []py.Object, kw py.Tuple) (py.Object, error) {
 	return nil, typeErrorf("float() argument must be a string or a real number, not '%s'", TypeName(args[0]))
 }
 
+// smallIntStrs holds str(i) for 0 <= i < 256, boxed once: str() of a loop
+// index or a small count allocates nothing.
+var smallIntStrs = func() (a [256]py.Object) {
+	for i := range a {
+		a[i] = py.String(strconv.Itoa(i))
+	}
+	return a
+}()
+
 func bStr(t *Thread, args []py.Object, kw py.Tuple) (py.Object, error) {
 	if err := posArgs("str", args, kw, 0, 1); err != nil {
 		return nil, err
@@ -1112,6 +1140,9 @@ func bStr(t *Thread, args []py.Object, kw py.Tuple) (py.Object, error) {
 	case py.String:
 		return x, nil
 	case py.Int:
+		if x >= 0 && x < py.Int(len(smallIntStrs)) {
+			return smallIntStrs[x], nil
+		}
 		// Digits and box in one allocation.
 		var buf [20]byte
 		d := strconv.AppendInt(buf[:0], int64(x), 10)

@@ -329,6 +329,9 @@ func newClass(t *Thread, metaObj py.Object, name string, bases py.Tuple, ns *Dic
 		meta = m
 	}
 	var bs []*py.Type
+	if err := checkBuiltinBases(bases); err != nil {
+		return nil, err
+	}
 	for _, b := range bases {
 		bt, ok := b.(*py.Type)
 		if !ok {

@@ -473,6 +473,22 @@ func setOrder(t *Thread, op int, x, y *Set) (int, error) {
 	}
 }
 
+// greaterThan is a > b (max's comparison) with lessThan's fast paths for
+// int and str, which no hook can intercept.
+func greaterThan(t *Thread, a, b py.Object) (bool, error) {
+	if x, ok := a.(py.Int); ok {
+		if y, ok := b.(py.Int); ok {
+			return x > y, nil
+		}
+	}
+	if x, ok := a.(py.String); ok {
+		if y, ok := b.(py.String); ok {
+			return x > y, nil
+		}
+	}
+	return Compare(t, CmpGT, a, b)
+}
+
 // lessThan is the "<" used by sorted, min and max.
 func lessThan(t *Thread, a, b py.Object) (bool, error) {
 	if x, ok := a.(py.Int); ok {

@@ -409,7 +409,22 @@ func percentFormat(t *Thread, format string, args py.Object) (string, error) {
 	switch x := args.(type) {
 	case py.Tuple:
 		a.IsTuple = true
-		a.Items = make([]pyfmt.Arg, len(x))
+		// The thread's argument array when free (a pyfmt.Arg is over
+		// 100 bytes); a nested formatting (a __str__ that formats)
+		// finds it taken and allocates its own.
+		if buf := t.pctArgs; len(x) <= cap(buf) {
+			t.pctArgs = nil
+			a.Items = buf[:len(x)]
+			defer func() {
+				clear(a.Items)
+				t.pctArgs = a.Items[:0]
+			}()
+		} else {
+			a.Items = make([]pyfmt.Arg, len(x))
+			if t.pctArgs == nil && len(x) <= 8 {
+				t.pctArgs = make([]pyfmt.Arg, 0, 8)
+			}
+		}
 		for i, it := range x {
 			a.Items[i] = fmtArg(t, it)
 		}

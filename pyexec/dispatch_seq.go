@@ -80,7 +80,17 @@ func Truth(t *Thread, o py.Object) (bool, error) {
 
 // isASCII reports whether s has only ASCII bytes (so byte and rune indexes agree).
 func isASCII(s string) bool {
-	for i := 0; i < len(s); i++ {
+	i := 0
+	// Eight bytes at a time (the loads combine into one).
+	for ; i+8 <= len(s); i += 8 {
+		_ = s[i+7]
+		w := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
+			uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+		if w&0x8080808080808080 != 0 {
+			return false
+		}
+	}
+	for ; i < len(s); i++ {
 		if s[i] >= utf8.RuneSelf {
 			return false
 		}

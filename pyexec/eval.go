@@ -430,6 +430,16 @@ func (t *Thread) loop(f *frame, count bool) (result py.Object, _ *frame, err err
 				stack[sp-1], stack[sp] = v, nil
 				continue
 			}
+			if x, ok := stack[sp-1].(py.String); ok && (in.Arg == opAdd || in.Arg == opAdd+opInplace) {
+				// str + str + ...: one allocation for the chain.
+				if y, ok := stack[sp].(py.String); ok {
+					var n int
+					stack[sp-1], n = concatChain(x, y, instrs, pc, locals, consts)
+					stack[sp] = nil
+					pc += n
+					continue
+				}
+			}
 			var v py.Object
 			v, err = BinaryOp(t, int(in.Arg), stack[sp-1], stack[sp])
 			stack[sp] = nil
@@ -484,7 +494,7 @@ func (t *Thread) loop(f *frame, count bool) (result py.Object, _ *frame, err err
 		case bytecode.StoreSubscr:
 			err = SetItem(t, stack[sp-2], stack[sp-1], stack[sp-3])
 			sp -= 3
-			clear(stack[sp : sp+3])
+			clearObjs(stack[sp : sp+3])
 		case bytecode.BuildSlice:
 			// x[i:j] before 3.12 (BUILD_SLICE 2, BINARY_SUBSCR): the fast
 			// path of BINARY_SLICE, skipping the BINARY_SUBSCR.
@@ -503,14 +513,14 @@ func (t *Thread) loop(f *frame, count bool) (result py.Object, _ *frame, err err
 				sl = &py.Slice{Start: stack[sp-2], Stop: stack[sp-1], Step: py.None}
 			}
 			sp -= int(in.Arg)
-			clear(stack[sp : sp+int(in.Arg)])
+			clearObjs(stack[sp : sp+int(in.Arg)])
 			stack[sp] = sl
 			sp++
 		case bytecode.BuildTuple:
 			n := int(in.Arg)
 			obj, tup := newTuple(n)
 			copy(tup, stack[sp-n:sp])
-			clear(stack[sp-n : sp])
+			clearObjs(stack[sp-n : sp])
 			sp -= n
 			stack[sp] = obj
 			sp++
@@ -525,7 +535,7 @@ func (t *Thread) loop(f *frame, count bool) (result py.Object, _ *frame, err err
 			}
 			items := make([]py.Object, n)
 			copy(items, stack[sp-n:sp])
-			clear(stack[sp-n : sp])
+			clearObjs(stack[sp-n : sp])
 			sp -= n
 			stack[sp] = &py.List{Items: items}
 			sp++
@@ -540,7 +550,7 @@ func (t *Thread) loop(f *frame, count bool) (result py.Object, _ *frame, err err
 			for i := sp - 2*n; i < sp && err == nil; i += 2 {
 				err = d.SetItem(t, stack[i], stack[i+1])
 			}
-			clear(stack[sp-2*n : sp])
+			clearObjs(stack[sp-2*n : sp])
 			sp -= 2 * n
 			stack[sp] = d
 			sp++
@@ -557,7 +567,7 @@ func (t *Thread) loop(f *frame, count bool) (result py.Object, _ *frame, err err
 				s, _ := x.(py.String)
 				b = append(b, s...)
 			}
-			clear(stack[sp-n : sp])
+			clearObjs(stack[sp-n : sp])
 			sp -= n
 			stack[sp] = obj
 			sp++
@@ -914,7 +924,7 @@ func (t *Thread) coldOp(f *frame, in *bytecode.Instr, sp, pc, lasti int) (_ int,
 	case bytecode.DeleteSubscr:
 		err = DelItem(t, stack[sp-2], stack[sp-1])
 		sp -= 2
-		clear(stack[sp : sp+2])
+		clearObjs(stack[sp : sp+2])
 	case bytecode.BinarySlice:
 		// Fast path: list[i:j] and ASCII str[i:j] with int or None
 		// bounds, without a slice object.
@@ -932,7 +942,7 @@ func (t *Thread) coldOp(f *frame, in *bytecode.Instr, sp, pc, lasti int) (_ int,
 		sl := &py.Slice{Start: stack[sp-2], Stop: stack[sp-1], Step: py.None}
 		err = SetItem(t, stack[sp-3], sl, stack[sp-4])
 		sp -= 4
-		clear(stack[sp : sp+4])
+		clearObjs(stack[sp : sp+4])
 	case bytecode.BuildSet:
 		n := int(in.Arg)
 		s := NewSet(t)
@@ -941,7 +951,7 @@ func (t *Thread) coldOp(f *frame, in *bytecode.Instr, sp, pc, lasti int) (_ int,
 				break
 			}
 		}
-		clear(stack[sp-n : sp])
+		clearObjs(stack[sp-n : sp])
 		sp -= n
 		stack[sp] = s
 		sp++
@@ -959,7 +969,7 @@ func (t *Thread) coldOp(f *frame, in *bytecode.Instr, sp, pc, lasti int) (_ int,
 				break
 			}
 		}
-		clear(stack[sp-1-n : sp])
+		clearObjs(stack[sp-1-n : sp])
 		sp -= n + 1
 		stack[sp] = d
 		sp++

@@ -247,6 +247,21 @@ func (t *Thread) runClassBody(fn *Function, ns *Dict) (py.Object, error) {
 	return res, err
 }
 
+// builtinTypeNames are the builtins that are classes in CPython but
+// functions in pybridge.
+var builtinTypeNames = map[string]bool{"map": true, "filter": true, "zip": true, "enumerate": true, "reversed": true}
+
+// checkBuiltinBases refuses, with a TypeError naming it, a base that is a
+// class in CPython but a function in pybridge.
+func checkBuiltinBases(bases py.Tuple) error {
+	for _, b := range bases {
+		if f, ok := b.(*Builtin); ok && builtinTypeNames[f.Name] {
+			return typeErrorf("type '%s' cannot be subclassed in pybridge (CPython allows it; pybridge does not implement subclasses of this native type)", f.Name)
+		}
+	}
+	return nil
+}
+
 // bBuildClass is builtins.__build_class__(func, name, *bases, metaclass=…, **kw).
 func bBuildClass(t *Thread, args []py.Object, kwnames py.Tuple) (py.Object, error) {
 	npos := len(args) - len(kwnames)
@@ -262,6 +277,9 @@ func bBuildClass(t *Thread, args []py.Object, kwnames py.Tuple) (py.Object, erro
 		return nil, typeErrorf("__build_class__: name is not a string")
 	}
 	bases := append(py.Tuple{}, args[2:npos]...)
+	if err := checkBuiltinBases(bases); err != nil {
+		return nil, err
+	}
 	var meta py.Object
 	var kwn py.Tuple
 	var kwv []py.Object

@@ -113,7 +113,7 @@ func (t *Thread) opCall(f *frame, in *bytecode.Instr, stack []py.Object, sp, pc 
 	if callable == RangeType && len(kwnames) == 0 {
 		if instrs := f.code.prog.Instrs; pc < len(instrs) && instrs[pc].Op == bytecode.GetIter {
 			r, err := rangeOf(args)
-			clear(stack[base:sp])
+			clearObjs(stack[base:sp])
 			if err != nil {
 				return base, err
 			}
@@ -166,7 +166,7 @@ func (t *Thread) opCallEx(in *bytecode.Instr, stack []py.Object, sp int) (int, e
 	} else {
 		var err error
 		if args, err = collect(t, posObj); err != nil {
-			clear(stack[base:end])
+			clearObjs(stack[base:end])
 			return base, err
 		}
 	}
@@ -174,7 +174,7 @@ func (t *Thread) opCallEx(in *bytecode.Instr, stack []py.Object, sp int) (int, e
 	if kwargs != nil {
 		d, ok := kwargs.(*Dict)
 		if !ok {
-			clear(stack[base:end])
+			clearObjs(stack[base:end])
 			return base, typeErrorf("argument after ** must be a mapping, not %s", TypeName(kwargs))
 		}
 		d.Items(func(k, v py.Object) bool {
@@ -184,7 +184,7 @@ func (t *Thread) opCallEx(in *bytecode.Instr, stack []py.Object, sp int) (int, e
 		})
 	}
 	res, err := call(t, callable, args, kwnames)
-	clear(stack[base:end])
+	clearObjs(stack[base:end])
 	if err != nil {
 		return base, err
 	}
@@ -508,12 +508,6 @@ func (t *Thread) binaryFast(op int32, a, b py.Object) (py.Object, bool) {
 		case py.Int:
 			if y >= -1<<53 && y <= 1<<53 {
 				return floatArith(op, float64(x), float64(y))
-			}
-		}
-	case py.String:
-		if op == opAdd || op == opAdd+opInplace {
-			if y, ok := b.(py.String); ok {
-				return concatStr(x, y), true
 			}
 		}
 	}

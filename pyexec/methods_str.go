@@ -158,8 +158,8 @@ func strSplit(t *Thread, self py.Object, args []py.Object, kw py.Tuple) (py.Obje
 	}
 	var parts []string
 	if isNone(a[0]) {
-		if items, ok := splitASCIIWhitespace(s, max); ok {
-			return &py.List{Items: items}, nil
+		if l, ok := splitASCIIWhitespace(s, max); ok {
+			return l, nil
 		}
 		parts = splitWhitespace(s, max)
 	} else {
@@ -170,7 +170,7 @@ func strSplit(t *Thread, self py.Object, args []py.Object, kw py.Tuple) (py.Obje
 		if sep == "" {
 			return nil, valueErrorf("empty separator")
 		}
-		return &py.List{Items: splitSep(s, string(sep), max)}, nil
+		return splitSep(s, string(sep), max), nil
 	}
 	return &py.List{Items: boxStrings(parts)}, nil
 }
@@ -299,6 +299,9 @@ func strFormatMethod(t *Thread, self py.Object, args []py.Object, kw py.Tuple) (
 	s := string(self.(py.String))
 	npos := len(args) - len(kw)
 	var b strings.Builder
+	// The literal text and a short field for each argument: mostly one
+	// allocation, not one per doubling.
+	b.Grow(len(s) + 8*len(args))
 	auto := 0
 	for i := 0; i < len(s); i++ {
 		c := s[i]

@@ -102,14 +102,14 @@ func caseStr(name string, lo, hi byte, mapRune func(b *strings.Builder, r rune))
 // that is exact). ok is false when
 // s has a non-ASCII byte; the caller then maps rune by rune.
 func asciiCase(s string, lo, hi byte) (py.Object, bool) {
+	if !isASCII(s) {
+		return nil, false
+	}
 	first := -1
 	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c >= utf8.RuneSelf {
-			return nil, false
-		}
-		if first < 0 && c >= lo && c <= hi {
+		if c := s[i]; c >= lo && c <= hi {
 			first = i
+			break
 		}
 	}
 	if first < 0 {
@@ -117,9 +117,10 @@ func asciiCase(s string, lo, hi byte) (py.Object, bool) {
 	}
 	o, b := newStr(len(s))
 	copy(b, s[:first])
+	b = b[:len(s)]
 	for i := first; i < len(s); i++ {
 		c := s[i]
-		if c >= lo && c <= hi {
+		if c-lo <= hi-lo {
 			c ^= 0x20
 		}
 		b[i] = c

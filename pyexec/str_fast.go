@@ -13,9 +13,9 @@ var asciiSpace = [256]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r':
 	0x1c: true, 0x1d: true, 0x1e: true, 0x1f: true, ' ': true}
 
 // splitASCIIWhitespace is str.split() / str.split(None, max) for an ASCII
-// string, as CPython's split_whitespace computes it, with three allocations
-// in all; ok is false when s is not ASCII.
-func splitASCIIWhitespace(s string, max int64) ([]py.Object, bool) {
+// string, as CPython's split_whitespace computes it, as one list in one
+// allocation for up to 31 fields (newStrList); ok is false when s is not ASCII.
+func splitASCIIWhitespace(s string, max int64) (*py.List, bool) {
 	// First pass: check ASCII and count the fields.
 	n := 0
 	in := false
@@ -34,11 +34,11 @@ func splitASCIIWhitespace(s string, max int64) ([]py.Object, bool) {
 	if max >= 0 && int64(n) > max+1 {
 		n = int(max) + 1
 	}
-	items := make([]py.Object, n)
 	if n == 0 {
-		return items, true
+		return &py.List{Items: []py.Object{}}, true
 	}
-	strs := make([]py.String, n)
+	l, strs := newStrList(n)
+	items := l.Items
 	k := 0
 	i := 0
 	for k < n {
@@ -63,13 +63,14 @@ func splitASCIIWhitespace(s string, max int64) ([]py.Object, bool) {
 		k++
 		i = j
 	}
-	return items[:k], true
+	l.Items = items[:k]
+	return l, true
 }
 
 // splitSep is str.split(sep, max) for a non-empty sep: the fields as str
-// objects, with two allocations in all (strings.SplitN and boxStrings take
-// three).
-func splitSep(s, sep string, max int64) []py.Object {
+// objects in one list, with one allocation for up to 31 fields (newStrList;
+// strings.SplitN and boxStrings take four).
+func splitSep(s, sep string, max int64) *py.List {
 	n := 1
 	if max < 0 {
 		n += strings.Count(s, sep)
@@ -82,8 +83,8 @@ func splitSep(s, sep string, max int64) []py.Object {
 			rest = rest[j+len(sep):]
 		}
 	}
-	items := make([]py.Object, n)
-	strs := make([]py.String, n)
+	l, strs := newStrList(n)
+	items := l.Items
 	for i := range n {
 		if i < n-1 {
 			j := strings.Index(s, sep)
@@ -95,5 +96,5 @@ func splitSep(s, sep string, max int64) []py.Object {
 		e := (*eface)(unsafe.Pointer(&items[i]))
 		e.typ, e.data = strTypeWord, unsafe.Pointer(&strs[i])
 	}
-	return items
+	return l
 }

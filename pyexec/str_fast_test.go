@@ -29,10 +29,10 @@ func TestSplitASCIIWhitespace(t *testing.T) {
 		{"a b   ", 1, []string{"a", "b   "}},
 		{"   ", 0, []string{}},
 	} {
-		items, ok := splitASCIIWhitespace(c.s, c.max)
+		l, ok := splitASCIIWhitespace(c.s, c.max)
 		require.True(t, ok)
 		got := []string{}
-		for _, it := range items {
+		for _, it := range l.Items {
 			got = append(got, string(it.(py.String)))
 		}
 		require.Equal(t, c.want, got, "%q.split(None, %d)", c.s, c.max)
@@ -65,7 +65,7 @@ func TestSplitSep(t *testing.T) {
 					n = int(max) + 1
 				}
 				want := strings.SplitN(s, sep, n)
-				got := splitSep(s, sep, max)
+				got := splitSep(s, sep, max).Items
 				if len(got) != len(want) {
 					t.Fatalf("split(%q, %q, %d): %d fields, want %d", s, sep, max, len(got), len(want))
 				}
@@ -75,6 +75,71 @@ func TestSplitSep(t *testing.T) {
 					}
 				}
 			}
+		}
+	}
+}
+
+// TestConcatChain: concatChain takes over the str loads and additions that
+// follow x + y, and stops at anything else (a non-str, an unbound local,
+// another operator, the end of the code).
+func TestConcatChain(t *testing.T) {
+	ld := func(op bytecode.Op, i int32) bytecode.Instr { return bytecode.Instr{Op: op, Arg: i, Arg2: -1} }
+	add := bytecode.Instr{Op: bytecode.BinaryOp, Arg: opAdd, Arg2: -1}
+	sub := bytecode.Instr{Op: bytecode.BinaryOp, Arg: opSub, Arg2: -1}
+	locals := []py.Object{py.String("b"), py.Int(1), nil}
+	consts := []py.Object{py.String(" / "), py.String("")}
+	for _, c := range []struct {
+		code []bytecode.Instr
+		want string
+		n    int
+	}{
+		{nil, "xy", 0},
+		{[]bytecode.Instr{ld(bytecode.LoadFast, 0), add, ld(bytecode.LoadConst, 0), add, ld(bytecode.LoadConst, 1), add}, "xyb / ", 6},
+		{[]bytecode.Instr{ld(bytecode.LoadFast, 0), add, ld(bytecode.LoadFast, 1), add}, "xyb", 2},
+		{[]bytecode.Instr{ld(bytecode.LoadFast, 2), add}, "xy", 0},
+		{[]bytecode.Instr{ld(bytecode.LoadFast, 0), sub}, "xy", 0},
+		{[]bytecode.Instr{ld(bytecode.LoadFast, 0)}, "xy", 0},
+		{[]bytecode.Instr{ld(bytecode.LoadFast, 0), add, ld(bytecode.LoadFast, 0), add, ld(bytecode.LoadFast, 0), add,
+			ld(bytecode.LoadFast, 0), add, ld(bytecode.LoadFast, 0), add, ld(bytecode.LoadFast, 0), add,
+			ld(bytecode.LoadFast, 0), add}, "xybbbbbb", 12},
+	} {
+		got, n := concatChain("x", "y", c.code, 0, locals, consts)
+		require.Equal(t, py.String(c.want), got)
+		require.Equal(t, c.n, n)
+	}
+}
+
+// TestASCIICase: asciiCase and isASCII agree with a byte-by-byte reference
+// at every length and position of a non-ASCII byte and of the letters'
+// neighbours.
+func TestASCIICase(t *testing.T) {
+	alphabet := "@AZ[`az{09 \x7f"
+	for n := 0; n < 20; n++ {
+		b := make([]byte, n)
+		for i := range b {
+			b[i] = alphabet[(i*7+n)%len(alphabet)]
+		}
+		s := string(b)
+		require.True(t, isASCII(s))
+		got, ok := asciiCase(s, 'A', 'Z')
+		require.True(t, ok)
+		want := strings.Map(func(r rune) rune {
+			if r >= 'A' && r <= 'Z' {
+				return r + 32
+			}
+			return r
+		}, s)
+		if want == s {
+			require.Nil(t, got)
+		} else {
+			require.Equal(t, py.String(want), got)
+		}
+		for i := 0; i < n; i++ {
+			c := []byte(s)
+			c[i] = 0x80 | c[i]
+			require.False(t, isASCII(string(c)), "%q", c)
+			_, ok := asciiCase(string(c), 'a', 'z')
+			require.False(t, ok)
 		}
 	}
 }

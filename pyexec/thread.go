@@ -5,6 +5,7 @@ import (
 	"io"
 
 	"github.com/go-python/gpython/py"
+	"github.com/pybridge/pybridge/internal/pyfmt"
 	"github.com/pybridge/pybridge/pyexec/bytecode"
 	"github.com/pybridge/pybridge/pyexec/pyhash"
 )
@@ -42,6 +43,13 @@ type Thread struct {
 	// budget and Ctx stop any code promptly, and for loop-heavy code the
 	// count stays close to the number of instructions executed.
 	StepBudget int64
+	// MaxHeapBytes, when positive, stops running code with a MemoryError
+	// that Python code cannot catch once the process's Go heap (HeapBytes,
+	// checked where the step budget is) is over it: the guard against a
+	// function that keeps many large values alive. Pair it with
+	// runtime/debug.SetMemoryLimit at about the same figure, so that the
+	// collector frees garbage before the limit is reached.
+	MaxHeapBytes int64
 
 	version bytecode.Version
 	hash    *pyhash.Hasher
@@ -68,6 +76,9 @@ type Thread struct {
 	ints []py.Int
 	// shc caches str hashes (strHash, box.go).
 	shc *[strHashCacheSize]strHashCache
+	// pctArgs is the argument array str % tuple reuses (percentFormat);
+	// nil while a formatting is using it.
+	pctArgs []pyfmt.Arg
 	// setEq is the element equality of sets (eqFor, set.go).
 	setEq func(a, b py.Object) (bool, error)
 	// iters are free for-loop iterators (iter_pool.go).
@@ -213,6 +224,11 @@ func (t *Thread) checkInterrupt() error {
 		default:
 		}
 	}
+	if t.MaxHeapBytes > 0 {
+		if err := t.checkHeap(); err != nil {
+			return err
+		}
+	}
 	t.limit = t.steps + ctxCheckInterval
 	if b := t.StepBudget; b > 0 && b < t.limit {
 		t.limit = b
@@ -264,9 +280,12 @@ func (t *Thread) msgFloatMod() string {
 
 // clearObjs sets every element of s to nil. For the few slots of a call's
 // arguments or a frame it is cheaper than clear, which calls into the
-// runtime twice (bulk write barrier and memclr) whatever the length.
+// runtime twice (bulk write barrier and memclr) whatever the length, and
+// while the garbage collector marks, walks the slots' pointer bitmap. The
+// loop runs backwards: the compiler turns a forward range loop that stores
+// nil into that very clear.
 func clearObjs(s []py.Object) {
-	for i := range s {
+	for i := len(s) - 1; i >= 0; i-- {
 		s[i] = nil
 	}
 }

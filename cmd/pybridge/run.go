@@ -50,6 +50,7 @@ func runRun(env *cmdEnv, args []string) int {
 	workers := fs.Int("workers", 0, "worker goroutines (default: GOMAXPROCS)")
 	maxFailures := fs.Int("max-failures", 4, "attempts a partition may fail (a crashed task is retried on another worker) before the job fails")
 	taskTimeout := fs.Duration("task-timeout", 0, "stop a task attempt after this long (0: no limit)")
+	maxMemory := fs.Int64("max-memory", 0, "stop a task with MemoryError once the process's heap is over this many MiB (0: three quarters of the machine's or cgroup's memory; negative: no limit)")
 	stats := fs.Bool("stats", false, "print per-task records in/out, time and steps on stderr")
 	fs.Usage = func() {
 		fmt.Fprintln(env.stderr, "usage: pybridge run [--input FILE] [--input-format F] [--mode M] [--partitions N] [--workers N] [--format F] [--output FILE] PAYLOAD")
@@ -130,7 +131,7 @@ func runRun(env *cmdEnv, args []string) int {
 		if *format == "pyspark-stream" {
 			return usage("--format pyspark-stream needs --input")
 		}
-		return runOnce(env, w, name, payload, ver, *untested, *maxSteps, *format)
+		return runOnce(env, w, name, payload, ver, *untested, *maxSteps, heapLimit(*maxMemory), *format)
 	}
 	var parts []bridge.Partition
 	switch *inputFormat {
@@ -151,7 +152,7 @@ func runRun(env *cmdEnv, args []string) int {
 		output = bridge.FormatStream
 	}
 	opts := bridge.ExecutorOptions{Workers: *workers, Mode: m, Output: output, MaxFailures: *maxFailures,
-		TaskTimeout: *taskTimeout, MaxSteps: *maxSteps, Version: ver, AllowUntested: *untested}
+		TaskTimeout: *taskTimeout, MaxSteps: *maxSteps, MaxHeapBytes: heapLimit(*maxMemory), Version: ver, AllowUntested: *untested}
 	progress := newProgress(env.stderr)
 	if progress != nil {
 		opts.Progress = progress.update
@@ -200,13 +201,14 @@ func unwrapInput(err error) error {
 }
 
 // runOnce calls the payload's callable once with no argument.
-func runOnce(env *cmdEnv, w *bufio.Writer, name string, payload []byte, ver bytecode.Version, untested bool, maxSteps int64, format string) int {
+func runOnce(env *cmdEnv, w *bufio.Writer, name string, payload []byte, ver bytecode.Version, untested bool, maxSteps, maxHeap int64, format string) int {
 	job, err := bridge.Prepare(payload, nil, bridge.RunOptions{Materialize: bridge.MaterializeOptions{Version: ver, AllowUntested: untested}})
 	if err != nil {
 		return loadExit(env, name, err)
 	}
 	th := job.Payload.Thread
 	th.StepBudget = maxSteps
+	th.MaxHeapBytes = maxHeap
 	res, err := job.Payload.Apply(nil)
 	if err != nil {
 		w.Flush()

@@ -465,6 +465,8 @@ func DoubleToString(x float64, code byte, precision int, fl DTFlags) string {
 		vEnd = max(vEnd, decpt)
 	}
 	var b strings.Builder
+	// Sign, digits, point and exponent in one allocation.
+	b.Grow(max(vEnd-vStart, 0) + 8)
 	if neg {
 		b.WriteByte('-')
 	} else if fl.Sign {

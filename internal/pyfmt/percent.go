@@ -200,7 +200,8 @@ const (
 )
 
 type pctState struct {
-	fmt    []rune
+	fmt    []rune // the format's characters, nil when it is ASCII (src)
+	n      int    // the format's length in characters
 	pos    int
 	cnt    int
 	args   Args
@@ -228,9 +229,13 @@ func (st *pctState) next() (*Arg, error) {
 
 // PercentArgs returns format % args as CPython 3.minor computes it.
 func PercentArgs(format string, args Args, minor int) (string, error) {
-	st := &pctState{fmt: []rune(format), args: args, minor: minor}
+	st := &pctState{args: args, minor: minor}
 	if isASCII(format) {
-		st.src = format
+		// An ASCII format is read from src: no rune array.
+		st.src, st.n = format, len(format)
+	} else {
+		st.fmt = []rune(format)
+		st.n = len(st.fmt)
 	}
 	st.out.Grow(len(format) + 8*max(len(args.Items), 1))
 	if args.IsTuple {
@@ -240,15 +245,15 @@ func PercentArgs(format string, args Args, minor int) (string, error) {
 		st.cur = args.Single
 	}
 	st.dict = args.Lookup != nil && !args.IsTuple
-	st.cnt = len(st.fmt)
+	st.cnt = st.n
 	for {
 		st.cnt--
 		if st.cnt < 0 {
 			break
 		}
-		if st.fmt[st.pos] != '%' {
+		if st.at(st.pos) != '%' {
 			start := st.pos
-			for st.pos < len(st.fmt) && st.fmt[st.pos] != '%' {
+			for st.pos < st.n && st.at(st.pos) != '%' {
 				st.pos++
 			}
 			st.cnt -= st.pos - start - 1
@@ -280,10 +285,18 @@ func isASCII(s string) bool {
 }
 
 func (st *pctState) read() rune {
-	if st.pos < len(st.fmt) {
-		return st.fmt[st.pos]
+	if st.pos < st.n {
+		return st.at(st.pos)
 	}
 	return 0
+}
+
+// at returns the format's character i.
+func (st *pctState) at(i int) rune {
+	if st.fmt == nil {
+		return rune(st.src[i])
+	}
+	return st.fmt[i]
 }
 
 type pctArg struct {
@@ -349,7 +362,12 @@ func (st *pctState) parse(a *pctArg) error {
 		if st.cnt < 0 || depth > 0 {
 			return valueError("incomplete format key")
 		}
-		key := string(st.fmt[start : st.pos-1])
+		var key string
+		if st.fmt == nil {
+			key = st.src[start : st.pos-1]
+		} else {
+			key = string(st.fmt[start : st.pos-1])
+		}
 		v, err := st.args.Lookup(key)
 		if err != nil {
 			return err

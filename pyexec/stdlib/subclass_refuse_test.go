@@ -56,6 +56,17 @@ func TestSubclassRefused(t *testing.T) {
 			t.Errorf("class S(%s.%s): got %v, want %s...", c.mod, c.path, err, want)
 		}
 	}
+	for _, name := range []string{"map", "filter", "zip", "enumerate", "reversed"} {
+		b, ok := pyexec.BuiltinsFor(bytecode.Py312).GetStr(th, name)
+		if !ok {
+			t.Fatalf("no builtin %s", name)
+		}
+		err := derive(b)
+		want := "TypeError: type '" + name + "' cannot be subclassed in pybridge"
+		if err == nil || !strings.HasPrefix(err.Error(), want) {
+			t.Errorf("class S(%s): got %v, want %s...", name, err, want)
+		}
+	}
 	if err := derive(pyexec.ByteArrayType); err == nil || !strings.HasPrefix(err.Error(), "TypeError: type 'bytearray' cannot be subclassed in pybridge") {
 		t.Errorf("class S(bytearray): got %v", err)
 	}

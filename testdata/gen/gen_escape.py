@@ -655,6 +655,16 @@ def m_str_expandtabs(_):
     return len('\t\t'.expandtabs(10**9))
 
 
+@probe
+def mem_keep_strings(_):
+    # Each string is under the 256 MiB cap; together they would exhaust
+    # the host: the heap limit stops the function.
+    keep = []
+    for i in range(1000):
+        keep.append('x' * (1 << 24) + str(i))
+    return len(keep)
+
+
 def main():
     out = sys.argv[1]
     os.makedirs(out, exist_ok=True)
