@@ -169,3 +169,54 @@ func (c *Code) lineAt(pc int) int {
 	}
 	return c.FirstLineNo
 }
+
+// attr returns the read-only code-object attribute name (co_name,
+// co_filename, co_varnames...), as CPython's code type has them for t's
+// version. Nothing that would rebuild or run code (replace, co_lines with
+// positions, co_code setters) is offered.
+func (c *Code) attr(t *Thread, name string) (py.Object, bool) {
+	strs := func(ss []string) py.Object {
+		out := make(py.Tuple, len(ss))
+		for i, s := range ss {
+			out[i] = py.String(s)
+		}
+		return out
+	}
+	switch name {
+	case "co_name":
+		return py.String(c.Name), true
+	case "co_qualname":
+		if t.minor() >= 11 {
+			return py.String(c.QualName), true
+		}
+	case "co_filename":
+		return py.String(c.Filename), true
+	case "co_firstlineno":
+		return MakeInt(int64(c.FirstLineNo)), true
+	case "co_argcount":
+		return MakeInt(int64(c.ArgCount)), true
+	case "co_posonlyargcount":
+		return MakeInt(int64(c.PosOnlyArgCount)), true
+	case "co_kwonlyargcount":
+		return MakeInt(int64(c.KwOnlyArgCount)), true
+	case "co_nlocals":
+		return MakeInt(int64(c.NLocals)), true
+	case "co_stacksize":
+		return MakeInt(int64(c.StackSize)), true
+	case "co_flags":
+		return MakeInt(int64(c.Flags)), true
+	case "co_varnames":
+		return strs(c.VarNames), true
+	case "co_names":
+		return strs(c.Names), true
+	case "co_freevars":
+		return strs(c.FreeVars), true
+	case "co_cellvars":
+		return strs(c.CellVars), true
+	case "co_consts":
+		return append(py.Tuple(nil), c.Consts...), true
+	case "co_code":
+		return py.Bytes(append([]byte(nil), c.Code...)), true
+	}
+	return nil, false
+}

@@ -59,6 +59,10 @@ func GetAttr(t *Thread, o py.Object, name string) (py.Object, error) {
 				return py.None, nil
 			}
 		}
+	case *Code:
+		if v, ok := x.attr(t, name); ok {
+			return v, nil
+		}
 	case *Function:
 		switch name {
 		case "__name__":

@@ -188,6 +188,8 @@ func writeReprLevel(t *Thread, b *strings.Builder, o py.Object) error {
 		b.WriteString("<class '" + typeQualName(x) + "'>")
 	case *Function:
 		b.WriteString("<function " + x.QualName + " at " + addr(x) + ">")
+	case *Code:
+		b.WriteString("<code object " + x.Name + " at " + addr(x) + ", file \"" + x.Filename + "\", line " + strconv.Itoa(x.FirstLineNo) + ">")
 	case *Builtin:
 		b.WriteString("<built-in function " + x.Name + ">")
 	case *Method:

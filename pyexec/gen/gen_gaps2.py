@@ -419,6 +419,29 @@ def charged_format(n, w, which):
     return total
 
 
+def code_repr():
+    def inner():
+        pass
+    r = repr(inner.__code__)
+    # The address differs from run to run; the rest is CPython's.
+    return r[:r.index(' at 0x')], r[r.index(', file'):].replace(inner.__code__.co_filename, 'FILE')
+
+
+def code_attrs():
+    k = 5
+
+    def inner(a, b=1, /, c=2, *args, d, **kw):
+        x = a + k
+        return len(x.y)
+    co = inner.__code__
+    r = (co.co_name, co.co_argcount, co.co_posonlyargcount, co.co_kwonlyargcount, co.co_nlocals, co.co_varnames,
+         co.co_freevars, co.co_cellvars, co.co_names, co.co_flags, co.co_stacksize, co.co_firstlineno,
+         co.co_code == inner.__code__.co_code, type(co.co_code).__name__, tuple(type(c).__name__ for c in co.co_consts))
+    if hasattr(co, 'co_qualname'):
+        r += (co.co_qualname,)
+    return r
+
+
 CASES = [
     (str_translate, [(i,) for i in range(22)]),
     (str_maketrans, [(i,) for i in range(23)]),
@@ -444,6 +467,8 @@ CASES = [
     (dunder_types, [()]),
     (dunder_misc, [(i,) for i in range(17)]),
     (charged_format, [(3, 5, i) for i in range(6)] + [(2, 0, i) for i in range(6)]),
+    (code_repr, [()]),
+    (code_attrs, [()]),
 ]
 
 
