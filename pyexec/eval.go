@@ -164,17 +164,7 @@ func (t *Thread) pushFrame(f *frame, fn *Function, args []py.Object) *frame {
 	co := fn.Code
 	mem := t.alloc(co.nlocalsplus + co.StackSize)
 	copy(mem, args)
-	nf := t.frameAt(t.depth)
-	nf.code, nf.fn = co, fn
-	nf.locals, nf.stack = mem[:co.nlocalsplus], mem[co.nlocalsplus:]
-	nf.sp, nf.pc, nf.lasti = 0, 0, 0
-	nf.blocks = nf.blocks[:0]
-	if nf.ns != nil || nf.throw != nil || nf.yielded != nil {
-		nf.ns, nf.throw, nf.yielded = nil, nil, nil
-	}
-	nf.parent, nf.initSelf = f, nil
-	t.depth++
-	return nf
+	return t.enterFrame(f, fn, mem, nil)
 }
 
 // pushInit is pushFrame for the __init__ of a new instance self of a
@@ -185,6 +175,13 @@ func (t *Thread) pushInit(f *frame, fn *Function, self py.Object, args []py.Obje
 	mem := t.alloc(co.nlocalsplus + co.StackSize)
 	mem[0] = self
 	copy(mem[1:], args)
+	return t.enterFrame(f, fn, mem, self)
+}
+
+// enterFrame sets up the next frame record to run fn over mem (its locals,
+// arguments already in place, then its value stack), called from f.
+func (t *Thread) enterFrame(f *frame, fn *Function, mem []py.Object, initSelf py.Object) *frame {
+	co := fn.Code
 	nf := t.frameAt(t.depth)
 	nf.code, nf.fn = co, fn
 	nf.locals, nf.stack = mem[:co.nlocalsplus], mem[co.nlocalsplus:]
@@ -193,7 +190,7 @@ func (t *Thread) pushInit(f *frame, fn *Function, self py.Object, args []py.Obje
 	if nf.ns != nil || nf.throw != nil || nf.yielded != nil {
 		nf.ns, nf.throw, nf.yielded = nil, nil, nil
 	}
-	nf.parent, nf.initSelf = f, self
+	nf.parent, nf.initSelf = f, initSelf
 	t.depth++
 	return nf
 }
