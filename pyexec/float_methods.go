@@ -76,4 +76,3 @@ func floatMethod0(name string, fn func(t *Thread, x float64) (py.Object, error))
 		return fn(t, float64(f))
 	}
 }
-
