@@ -343,7 +343,12 @@ func addPayloadDunders(p *py.Type) {
 	}
 	for base, n := range binaryNames {
 		base := base
-		bin := func(t *Thread, x, y py.Object) (py.Object, error) {
+		// forward is whether self is the left operand. A numeric type's
+		// slot returns NotImplemented for an operand of a type it does not
+		// handle (int takes ints only, float ints and floats); a
+		// sequence's forward slot raises the TypeError of the operation
+		// ('ab'.__add__(1)), its reflected one returns NotImplemented.
+		bin := func(t *Thread, x, y py.Object, forward bool) (py.Object, error) {
 			y, x = unwrap(y), unwrap(x)
 			if _, ok := y.(*Instance); ok || isUserVal(y) {
 				return NotImplemented, nil
@@ -351,17 +356,78 @@ func addPayloadDunders(p *py.Type) {
 			if _, ok := x.(*Instance); ok || isUserVal(x) {
 				return NotImplemented, nil
 			}
+			self, other := x, y
+			if !forward {
+				self, other = y, x
+			}
+			numeric := isNumericSelf(self)
+			if numeric && !numericOperand(self, other) {
+				return NotImplemented, nil
+			}
+			if n == "mul" && forward && !numeric && !isInt(other) {
+				// seq.__mul__ takes an index, unlike seq * x.
+				return nil, typeErrorf("'%s' object cannot be interpreted as an integer", TypeName(other))
+			}
 			r, err := BinaryOp(t, base, x, y)
-			if err != nil {
+			if err != nil && (numeric || !forward) {
 				if e, ok := err.(*Exception); ok && e.typ == TypeErrorType {
 					return NotImplemented, nil
 				}
 			}
 			return r, err
 		}
-		one("__"+n+"__", func(t *Thread, self, other py.Object) (py.Object, error) { return bin(t, self, other) })
-		one("__r"+n+"__", func(t *Thread, self, other py.Object) (py.Object, error) { return bin(t, other, self) })
+		one("__"+n+"__", func(t *Thread, self, other py.Object) (py.Object, error) { return bin(t, self, other, true) })
+		one("__r"+n+"__", func(t *Thread, self, other py.Object) (py.Object, error) { return bin(t, other, self, false) })
 	}
+}
+
+// isNumericSelf reports whether x is an int, bool or float: the types
+// whose operator slots return NotImplemented for foreign operands.
+func isNumericSelf(x py.Object) bool {
+	switch x.(type) {
+	case py.Int, *py.BigInt, py.Bool, py.Float:
+		return true
+	}
+	return false
+}
+
+// sameCompareFamily reports whether the rich comparison of built-in
+// container or string x accepts y (str with str, bytes with bytes or
+// bytearray, list with list, tuple with tuple, set or frozenset with either,
+// dict with dict); true for other types, which decide for themselves.
+func sameCompareFamily(x, y py.Object) bool {
+	switch x.(type) {
+	case py.String:
+		_, ok := y.(py.String)
+		return ok
+	case py.Bytes, *ByteArray:
+		_, ok := bytesLike(y)
+		return ok
+	case *py.List:
+		_, ok := y.(*py.List)
+		return ok
+	case py.Tuple:
+		_, ok := y.(py.Tuple)
+		return ok
+	case *Set:
+		_, ok := y.(*Set)
+		return ok
+	case *Dict:
+		_, ok := y.(*Dict)
+		return ok
+	}
+	return true
+}
+
+// numericOperand reports whether the slot of numeric value self accepts
+// other: int's slots take ints (and bools), float's also floats.
+func numericOperand(self, other py.Object) bool {
+	if isInt(other) {
+		return true
+	}
+	_, selfFloat := self.(py.Float)
+	_, otherFloat := other.(py.Float)
+	return selfFloat && otherFloat
 }
 
 func attrName(fname string, args []py.Object, kw py.Tuple, n int) (string, error) {

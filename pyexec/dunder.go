@@ -445,6 +445,9 @@ func builtinCompare(t *Thread, op int, x, y py.Object) (py.Object, error) {
 	if _, ok := x.(*Instance); ok {
 		return NotImplemented, nil
 	}
+	if isNumericSelf(x) && !numericOperand(x, y) || !sameCompareFamily(x, y) {
+		return NotImplemented, nil // (1).__eq__('a'), (1).__ge__(1.0), 'a'.__eq__(1)
+	}
 	if op == CmpEQ || op == CmpNE {
 		eq, err := Equal(t, x, y)
 		if err != nil {

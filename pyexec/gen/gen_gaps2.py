@@ -442,6 +442,29 @@ def code_attrs():
     return r
 
 
+def slot_notimpl(which):
+    # Operator slots called directly: NotImplemented for foreign operands of
+    # numeric types, the operation's TypeError for a sequence's forward slot.
+    class I(int):
+        pass
+
+    class L(list):
+        def __add__(self, other):
+            return super().__add__(other)
+    cases = [
+        lambda: ((1).__add__(1.5), (1).__eq__('a'), (1).__ge__(1.0), (1).__rmul__('ab'), (1).__mul__([1])),
+        lambda: ((1.5).__add__(1), (1.5).__eq__(1), (1.5).__lt__('a'), (2).__add__(True), True.__add__(1)),
+        lambda: 'ab'.__add__(1),
+        lambda: (3, 4).__add__([5]),
+        lambda: [3].__add__((4,)),
+        lambda: ('ab'.__rmod__(5), [1].__rmul__(2), 'ab'.__mul__(2), 'ab'.__eq__(1), (1,).__lt__([2])),
+        lambda: (I(1) == 1.0, I(2) + 1.5, 1.5 + I(2), I(3) * 'ab', type(I(1) + 1).__name__),
+        lambda: L([1]) + (2,),
+        lambda: 'ab'.__mul__(1.5),
+    ]
+    return cases[which]()
+
+
 CASES = [
     (str_translate, [(i,) for i in range(22)]),
     (str_maketrans, [(i,) for i in range(23)]),
@@ -469,6 +492,7 @@ CASES = [
     (charged_format, [(3, 5, i) for i in range(6)] + [(2, 0, i) for i in range(6)]),
     (code_repr, [()]),
     (code_attrs, [()]),
+    (slot_notimpl, [(i,) for i in range(9)]),
 ]
 
 
