@@ -376,6 +376,42 @@ func addPayloadDunders(p *py.Type) {
 			}
 			return r, err
 		}
+		if n == "pow" {
+			// __pow__ and __rpow__ also take pow()'s modulus.
+			for _, forward := range []bool{true, false} {
+				forward, name := forward, "__pow__"
+				if !forward {
+					name = "__rpow__"
+				}
+				addSlot(p, name, method(p, name, func(t *Thread, self py.Object, args []py.Object, kw py.Tuple) (py.Object, error) {
+					if len(kw) == 0 && len(args) > 2 {
+						// CPython's message, leading space included.
+						return nil, typeErrorf(" expected at most 2 arguments, got %d", len(args))
+					}
+					if len(args) == 2 && len(kw) == 0 && !isNone(args[1]) {
+						x, y := unwrap(self), unwrap(args[0])
+						if !forward {
+							x, y = y, x
+						}
+						if isNumericSelf(unwrap(self)) && !numericOperand(unwrap(self), unwrap(args[0])) {
+							return NotImplemented, nil
+						}
+						return builtinFuncs["pow"](t, []py.Object{x, y, unwrap(args[1])}, nil)
+					}
+					if len(args) == 2 && len(kw) == 0 {
+						args = args[:1]
+					}
+					if err := slotArgs(kw, args, 1); err != nil {
+						return nil, err
+					}
+					if forward {
+						return bin(t, self, args[0], true)
+					}
+					return bin(t, args[0], self, false)
+				}))
+			}
+			continue
+		}
 		one("__"+n+"__", func(t *Thread, self, other py.Object) (py.Object, error) { return bin(t, self, other, true) })
 		one("__r"+n+"__", func(t *Thread, self, other py.Object) (py.Object, error) { return bin(t, other, self, false) })
 	}

@@ -15,7 +15,7 @@ func Call(t *Thread, callable py.Object, args []py.Object, kwargs []KV) (res py.
 	if t.depth == 0 {
 		defer func() {
 			if r := recover(); r != nil {
-				t.depth, t.sp, t.handled = 0, 0, nil
+				t.depth, t.sp, t.handled, t.ndepth, t.sharedDepth = 0, 0, nil, 0, 0
 				res, err = nil, Errorf(SystemErrorType, "internal error: %v", r)
 			}
 		}()

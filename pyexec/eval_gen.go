@@ -252,7 +252,7 @@ func (g *Generator) run(t *Thread) (v py.Object, yielded bool, err error) {
 	if t.depth == 0 {
 		defer func() {
 			if r := recover(); r != nil {
-				t.depth, t.sp, t.handled = 0, 0, nil
+				t.depth, t.sp, t.handled, t.ndepth, t.sharedDepth = 0, 0, nil, 0, 0
 				g.running = false
 				g.finish()
 				v, yielded, err = nil, false, Errorf(SystemErrorType, "internal error: %v", r)

@@ -461,6 +461,9 @@ def slot_notimpl(which):
         lambda: (I(1) == 1.0, I(2) + 1.5, 1.5 + I(2), I(3) * 'ab', type(I(1) + 1).__name__),
         lambda: L([1]) + (2,),
         lambda: 'ab'.__mul__(1.5),
+        lambda: ((2).__pow__(-1, 5), (2).__pow__(3, None), (2).__rpow__(3, 5), (2).__pow__(10), (2.0).__pow__(2), (2).__pow__(2.0)),
+        lambda: (2).__pow__(3, 0),
+        lambda: (2).__pow__(1, 2, 3),
     ]
     return cases[which]()
 
@@ -492,7 +495,7 @@ CASES = [
     (charged_format, [(3, 5, i) for i in range(6)] + [(2, 0, i) for i in range(6)]),
     (code_repr, [()]),
     (code_attrs, [()]),
-    (slot_notimpl, [(i,) for i in range(9)]),
+    (slot_notimpl, [(i,) for i in range(12)]),
 ]
 
 
