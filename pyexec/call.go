@@ -149,18 +149,8 @@ func (t *Thread) callPlain(fn *Function, args []py.Object) (py.Object, error) {
 // t.alloc, arguments bound) as its fast locals and value stack, and
 // releases mem.
 func (t *Thread) runFrame(fn *Function, mem []py.Object) (py.Object, error) {
-	co := fn.Code
 	f := t.frameAt(t.depth)
-	// Only the fields a call uses are set: frame records of this pool
-	// never hold a generator's state (throw, yielded), and a class
-	// body's namespace is cleared when its run ends.
-	f.code, f.fn = co, fn
-	f.locals, f.stack = mem[:co.nlocalsplus], mem[co.nlocalsplus:]
-	f.sp, f.pc, f.lasti = 0, 0, 0
-	f.blocks = f.blocks[:0]
-	if f.ns != nil || f.throw != nil || f.yielded != nil || f.parent != nil || f.initSelf != nil {
-		f.ns, f.throw, f.yielded, f.parent, f.initSelf = nil, nil, nil, nil, nil
-	}
+	f.start(fn, mem, nil, nil)
 	t.depth++
 	res, err := t.run(f)
 	t.depth--

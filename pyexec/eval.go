@@ -181,18 +181,27 @@ func (t *Thread) pushInit(f *frame, fn *Function, self py.Object, args []py.Obje
 // enterFrame sets up the next frame record to run fn over mem (its locals,
 // arguments already in place, then its value stack), called from f.
 func (t *Thread) enterFrame(f *frame, fn *Function, mem []py.Object, initSelf py.Object) *frame {
-	co := fn.Code
 	nf := t.frameAt(t.depth)
-	nf.code, nf.fn = co, fn
-	nf.locals, nf.stack = mem[:co.nlocalsplus], mem[co.nlocalsplus:]
-	nf.sp, nf.pc, nf.lasti = 0, 0, 0
-	nf.blocks = nf.blocks[:0]
-	if nf.ns != nil || nf.throw != nil || nf.yielded != nil {
-		nf.ns, nf.throw, nf.yielded = nil, nil, nil
-	}
-	nf.parent, nf.initSelf = f, initSelf
+	nf.start(fn, mem, f, initSelf)
 	t.depth++
 	return nf
+}
+
+// start readies a reused frame record to run fn over mem (fast locals,
+// then value stack), called from parent (nil: from Go), as the __init__
+// of initSelf when that is not nil. Only the fields a call uses are set:
+// records of the thread's pool never hold a generator's state for long,
+// and a class body's namespace is cleared when its run ends.
+func (f *frame) start(fn *Function, mem []py.Object, parent *frame, initSelf py.Object) {
+	co := fn.Code
+	f.code, f.fn = co, fn
+	f.locals, f.stack = mem[:co.nlocalsplus], mem[co.nlocalsplus:]
+	f.sp, f.pc, f.lasti = 0, 0, 0
+	f.blocks = f.blocks[:0]
+	if f.ns != nil || f.throw != nil || f.yielded != nil {
+		f.ns, f.throw, f.yielded = nil, nil, nil
+	}
+	f.parent, f.initSelf = parent, initSelf
 }
 
 // popFrame leaves frame f, entered by pushFrame, and returns its caller.
@@ -616,24 +625,7 @@ func (t *Thread) loop(f *frame, count bool) (result py.Object, _ *frame, err err
 			// A Python function taking exactly the positional arguments
 			// given runs in this loop (pushFrame).
 			if in.Arg2 < 0 && in.Flags&bytecode.FlagKwNamesOnStack == 0 {
-				argc := int(in.Arg)
-				base := sp - argc - 1
-				args := stack[sp-argc : sp]
-				var callable py.Object
-				if in.Flags&bytecode.FlagNoSelfSlot != 0 {
-					callable = stack[base]
-				} else {
-					base--
-					switch lo, hi := stack[base], stack[base+1]; {
-					case lo == nil:
-						callable = hi
-					case hi == nil:
-						callable = lo
-					default:
-						callable = lo
-						args = stack[base+1 : sp]
-					}
-				}
+				callable, args, base := callTarget(stack, sp, int(in.Arg), in.Flags&bytecode.FlagNoSelfSlot != 0)
 				var nf *frame
 				switch c := callable.(type) {
 				case *Function:

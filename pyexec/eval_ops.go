@@ -89,24 +89,7 @@ func (t *Thread) opCall(f *frame, in *bytecode.Instr, stack []py.Object, sp, pc 
 	if len(kwnames) > argc {
 		return sp, Errorf(SystemErrorType, "CALL: more keyword names than arguments")
 	}
-	args := stack[sp-argc : sp]
-	var callable py.Object
-	base := sp - argc - 1
-	if in.Flags&bytecode.FlagNoSelfSlot != 0 {
-		callable = stack[base]
-	} else {
-		base--
-		lo, hi := stack[base], stack[base+1]
-		switch {
-		case lo == nil:
-			callable = hi
-		case hi == nil:
-			callable = lo
-		default:
-			callable = lo
-			args = stack[base+1 : sp]
-		}
-	}
+	callable, args, base := callTarget(stack, sp, argc, in.Flags&bytecode.FlagNoSelfSlot != 0)
 	if callable == nil {
 		return sp, Errorf(SystemErrorType, "CALL: NULL callable")
 	}
@@ -620,4 +603,24 @@ func sliceBound(v py.Object, n, def int) (int, bool) {
 		return int(i), true
 	}
 	return 0, false
+}
+
+// callTarget decodes CALL's operands: the argc arguments on top of the
+// stack below sp, under them the callable, and (unless noSelf) the extra
+// slot that is either NULL or a method's self (which then becomes the
+// first argument). base is the stack index of the lowest of them.
+func callTarget(stack []py.Object, sp, argc int, noSelf bool) (callable py.Object, args []py.Object, base int) {
+	args = stack[sp-argc : sp]
+	base = sp - argc - 1
+	if noSelf {
+		return stack[base], args, base
+	}
+	base--
+	switch lo, hi := stack[base], stack[base+1]; {
+	case lo == nil:
+		return hi, args, base
+	case hi == nil:
+		return lo, args, base
+	}
+	return stack[base], stack[base+1 : sp], base
 }
